@@ -1,0 +1,98 @@
+"""Document -> statements: segment, detect language, drop fragments, classify commitments.
+
+This is the one door into the statements stage; the pieces it calls (segmentation, language
+id, the fragment filter, the commitment detector) each live in their own module.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from consistency.statements.commitments import CommitmentDetector
+from consistency.statements.filter import is_statement
+from consistency.statements.langid import detect_lang
+from consistency.statements.segment import segment
+from consistency.types import Document, Statement
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The comparison form of a sentence: case-folded, whitespace collapsed."""
+    return _WS.sub(" ", text).strip().casefold()
+
+
+@dataclass(slots=True)
+class StatementBuilder:
+    """Turns documents into statements under one configuration."""
+
+    commitment_urls: Sequence[str] = ()
+    threshold: float = 0.5
+    detector: CommitmentDetector = field(default_factory=CommitmentDetector)
+
+    @classmethod
+    def from_config(cls, cfg: Any) -> StatementBuilder:
+        urls = [g for c in cfg.commitments for g in c.get("urls", [])]
+        threshold = cfg["statements"]["commitment_threshold"]
+        return cls(commitment_urls=urls, threshold=threshold, detector=CommitmentDetector(threshold=threshold))
+
+    def _url_is_commitment(self, url: str) -> bool:
+        return any(fnmatch.fnmatchcase(url, g) for g in self.commitment_urls)
+
+    def build(self, doc: Document) -> list[Statement]:
+        if doc.source_type == "config":
+            # An explicit commitment from the config is one statement, whole.
+            text = doc.text.strip()
+            lang = doc.lang or detect_lang(text)
+            return [self._statement(doc, text, lang, 0, len(doc.text), "commitment", 1.0)]
+        forced = self._url_is_commitment(doc.url)
+        out = []
+        for start, end in segment(doc.text, doc.lang):
+            text = doc.text[start:end]
+            lang = detect_lang(text, hint=doc.lang)
+            if not is_statement(text, lang):
+                continue
+            score = self.detector.score(text, lang)
+            kind = "commitment" if forced or score >= self.threshold else "message"
+            out.append(self._statement(doc, text, lang, start, end, kind, 1.0 if forced else score))
+        return out
+
+    @staticmethod
+    def _statement(doc: Document, text: str, lang: str, start: int, end: int, kind: str, score: float) -> Statement:
+        return Statement(doc_id=doc.id, text=text, lang=lang, start=start, end=end, source_type=doc.source_type,
+                         url=doc.url, title=doc.title, published=doc.published, kind=kind,
+                         commitment_score=round(float(score), 4))
+
+
+def config_documents(cfg: Any) -> list[Document]:
+    """Explicit ``[[commitments]]`` with ``text`` become one-statement documents."""
+    where = str(cfg.path) if cfg.path else "config"
+    return [
+        Document(source="config", source_type="config", url=c.get("url") or f"{where}#commitments[{i}]",
+                 text=c["text"], title="Commitment from configuration", lang=c.get("lang"))
+        for i, c in enumerate(cfg.commitments) if c.get("text")
+    ]
+
+
+def repeated_boilerplate(rows: Iterable[tuple[str, str, str]], share: float, min_docs: int,
+                         docs_per_source: Mapping[str, int]) -> dict[str, str]:
+    """Statements that repeat a sentence found on most documents of one source (footer slogans).
+
+    ``rows`` are (statement id, source label, text) in document order. Returns
+    {repeat statement id: kept statement id}: the first occurrence is kept, the rest point to it.
+    """
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sid, source, text in rows:
+        seen[(source, normalise(text))].append(sid)
+    repeats: dict[str, str] = {}
+    for (source, _), ids in seen.items():
+        total = docs_per_source.get(source, 0)
+        if len(ids) >= max(min_docs, 2) and total and len(ids) / total >= share:
+            for sid in ids[1:]:
+                repeats[sid] = ids[0]
+    return repeats
