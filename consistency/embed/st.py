@@ -45,7 +45,7 @@ class SentenceTransformerEncoder(Encoder):
             raise ConfigError(f"cannot load sentence-transformers model {name_or_path!r}: {exc}",
                               "give a local model folder, or a hub name on a machine with hub access") from None
         self.id = f"st:{local.resolve().name if local.exists() else name_or_path}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         return self._model.encode(texts, batch_size=len(texts), convert_to_numpy=True, show_progress_bar=False)
