@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,3 +159,157 @@ def default_output_dir(cfg: Config) -> Path:
 
     slug = re.sub(r"[^a-z0-9]+", "-", cfg.brand.casefold()).strip("-") or "brand"
     return Path("reports") / slug
+
+
+# -- judging ------------------------------------------------------------------------------
+
+def load_judge(cfg: Config | None = None) -> Any:
+    """The configured contradiction judge (packaged classifier, default encoder unless configured)."""
+    from consistency.embed.registry import make_encoder
+    from consistency.judge.classifier import PairClassifier
+    from consistency.judge.judge import PairJudge
+
+    cfg = cfg or load_config()
+    embed, judge_cfg = cfg["embed"], cfg["judge"]
+    cross = None
+    if judge_cfg.get("cross_encoder"):
+        from consistency.judge.crossencoder import CrossEncoderNLI
+
+        cross = CrossEncoderNLI(judge_cfg["cross_encoder"])
+    return PairJudge(make_encoder(embed["model"], embed["batch_size"]), PairClassifier.load(),
+                     threshold=judge_cfg.get("threshold"), cross_encoder=cross, rates=judge_cfg.get("rates"))
+
+
+def compare(a: str, b: str, cfg: Config | None = None) -> dict[str, Any]:
+    """Judge one pair of statements; the dict printed by `consistency compare A B`."""
+    return load_judge(cfg).judge_texts(a, b).to_dict()
+
+
+def compare_pairs_file(path: str, judge: Any) -> Iterator[dict[str, Any]]:
+    """Judge every line (``id``, ``a``, ``b``) of a JSON Lines file, in input order."""
+    import json
+
+    from consistency.errors import InputError
+    from consistency.judge.judge import PairText
+    from consistency.statements.langid import detect_lang
+
+    rows = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    r = json.loads(line)
+                    rows.append((r.get("id", n), str(r["a"]), str(r["b"])))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise InputError(f"{path}, line {n}: not a pair ({exc})",
+                                     'each line must be a JSON object like {"id": 1, "a": "...", "b": "..."}') from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc}", "pass an existing JSON Lines file") from None
+    for start in range(0, len(rows), 2048):
+        chunk = rows[start:start + 2048]
+        vecs = judge.encoder.encode([t for _, a, b in chunk for t in (a, b)])
+        pts = [PairText(a, detect_lang(a), b, detect_lang(b)) for _, a, b in chunk]
+        for (pid, _, _), v in zip(chunk, judge.judge(pts, vecs[0::2], vecs[1::2])):
+            d = v.to_dict()
+            yield {"id": pid, "contradiction": d["contradiction"], "score": d["score"], "code": d["code"],
+                   "reasons": d["reasons"]}
+
+
+# -- check ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class CheckResult:
+    report: dict[str, Any]
+    findings: list[Any]
+    exit_code: int
+    written: list[Path]
+    fail_on: str
+
+    def summary(self) -> str:
+        s = self.report["stats"]
+        f = s["findings"]
+        lines = [
+            f"{s['documents']} documents, {s['statements']} statements, {s['commitments']} commitments, "
+            f"{s['pairs_judged']} pairs judged",
+            f"findings: {f['error']} errors, {f['warning']} warnings, {f['note']} notes "
+            f"({s['new_findings']} new); {s['skipped']} items skipped",
+        ]
+        lines += [f"report: {p}" for p in self.written]
+        if self.exit_code == 1:
+            lines.append(f"failing: new findings at or above --fail-on {self.fail_on}")
+        return "\n".join(lines)
+
+
+def _draft_statements(cfg: Config, drafts: Sequence[str]) -> tuple[list[Any], list[Skipped]]:
+    from consistency.sources.files import FilesSource
+    from consistency.sources.interface import SourceContext
+    from consistency.statements.build import StatementBuilder
+
+    builder = StatementBuilder.from_config(cfg)
+    out, skipped = [], []
+    for path in drafts:
+        src = FilesSource({"path": str(Path(path).resolve()), "source_type": "draft", "name": f"draft:{path}"},
+                          SourceContext(base_dir=Path.cwd()))
+        for item in src.collect():
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                out += builder.build(item)
+    return out, skipped
+
+
+def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collect: bool = True,
+          drafts: Sequence[str] = (), write_baseline: str | None = None, workers: int = 1,
+          fetcher: Any = None) -> CheckResult:
+    """Collect (unless ``collect`` is False), judge, write the configured reports, decide the exit code."""
+    from consistency import __version__
+    from consistency.check import gate_from_config, judge_units, make_units, stats
+    from consistency.check import write_baseline as _write_baseline
+    from consistency.report.interface import write_reports
+    from consistency.rules import RULES
+
+    if collect:
+        crawl_summary = crawl(cfg, observer=observer, offline=offline, fetcher=fetcher)
+        observer.log(crawl_summary.render())
+    judge = load_judge(cfg)
+    with open_store(cfg) as store:
+        stored = list(store.statements(include_repeats=True))
+        skipped = store.skipped()
+        n_docs = store.count("documents")
+        draft_sts, draft_skipped = _draft_statements(cfg, drafts) if drafts else ([], [])
+        skipped += draft_skipped
+        units = make_units([*stored, *draft_sts])
+        pc = cfg["pairing"]
+        run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer, draft_only=bool(drafts))
+        deeds = [] if drafts else _deeds_findings(cfg, store, units)
+    gate = gate_from_config(cfg["check"])
+    findings = gate.apply([*run.findings, *deeds])
+    report = {
+        "tool": {"name": "consistency", "version": __version__,
+                 "informationUri": "https://example.invalid/consistency"},
+        "brand": cfg.brand,
+        "generated_from": str(cfg.path.name if cfg.path else ""),
+        "mode": "draft" if drafts else "full",
+        "stats": stats(n_docs, [*stored, *draft_sts], units, run, findings, skipped),
+        "rules": [r.to_dict() for r in RULES.values()],
+        "commitments": [{"id": u.first.id, "text": u.text, "url": u.first.url, "lang": u.lang}
+                        for u in units if u.kind == "commitment"],
+        "findings": [f.to_dict() for f in findings],
+        "skipped": [s.to_dict() for s in skipped],
+    }
+    out_dir = Path(cfg["check"]["output_dir"] or default_output_dir(cfg))
+    written = write_reports(report, out_dir, cfg["check"]["formats"])
+    if write_baseline:
+        _write_baseline(write_baseline, findings)
+    return CheckResult(report, findings, gate.exit_code(findings), written, cfg["check"]["fail_on"])
+
+
+def _deeds_findings(cfg: Config, store: Any, units: Sequence[Any]) -> list[Any]:
+    """Words-versus-deeds findings (what pages and mails do against what the brand says)."""
+    try:
+        from consistency.deeds import run_checks
+    except ImportError:
+        return []
+    return run_checks(cfg, list(store.documents()), units)

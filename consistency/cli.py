@@ -144,7 +144,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         cfg,
         observer=_observer(args),
         offline=args.offline,
-        crawl=not (args.no_crawl or args.draft),
+        collect=not (args.no_crawl or args.draft),
         drafts=args.draft or (),
         write_baseline=args.write_baseline,
         workers=args.workers,

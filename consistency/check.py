@@ -1,0 +1,146 @@
+"""`consistency check`, end to end after collection:
+statements -> units (distinct texts) -> embeddings -> candidate pairs -> verdicts -> findings.
+
+Everything expensive is cached in the store by content hash (embeddings by text, verdicts by
+pair and judge version), so an unchanged re-run costs little more than reading the store.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from consistency.embed.cache import embed_cached
+from consistency.findings import Finding, Gate, Unit, make_finding
+from consistency.judge.judge import PairJudge, PairText
+from consistency.pairing import candidate_pairs
+from consistency.progress import QUIET, Observer
+from consistency.statements.build import normalise
+from consistency.store import Store
+from consistency.types import Skipped, Statement, Verdict, content_hash
+
+
+def make_units(statements: Sequence[Statement]) -> list[Unit]:
+    """Group statements by normalised text; a text is a commitment if any occurrence is one."""
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for st in statements:
+        groups[normalise(st.text)].append(st)
+    units = []
+    for key in sorted(groups):
+        occ = sorted(groups[key], key=lambda s: (s.source_type != "config", s.kind != "commitment", s.url, s.start))
+        kind = "commitment" if any(o.kind == "commitment" for o in occ) else "message"
+        units.append(Unit(text=occ[0].text, lang=occ[0].lang, kind=kind, occurrences=tuple(occ)))
+    return units
+
+
+@dataclass(slots=True)
+class JudgeRun:
+    findings: list[Finding]
+    pairs_judged: int
+    timings: dict[str, float] = field(default_factory=dict)
+    embedded: int = 0
+    cached_verdicts: int = 0
+
+
+def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, top_k: int, min_similarity: float,
+                observer: Observer = QUIET, draft_only: bool = False) -> JudgeRun:
+    """Pair every commitment with its neighbours and turn contradictions into findings."""
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    vectors, embedded = embed_cached(judge.encoder, [u.text for u in units], store, observer)
+    timings["embed"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    queries = [i for i, u in enumerate(units) if u.kind == "commitment" or (draft_only and u.is_draft)]
+    pairs = candidate_pairs(vectors, queries, top_k=top_k, min_similarity=min_similarity)
+    pairs = [p for p in pairs if units[p.a].kind == "commitment" or units[p.b].kind == "commitment"]
+    if draft_only:
+        pairs = [p for p in pairs if units[p.a].is_draft or units[p.b].is_draft]
+    timings["pair"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    keys = [content_hash(units[p.a].text, units[p.b].text) for p in pairs]
+    cached = store.get_verdicts(judge.id, keys) if store is not None else {}
+    todo = [i for i, k in enumerate(keys) if k not in cached]
+    observer.start("judge", total=len(todo))
+    verdicts: dict[str, Verdict | dict[str, Any]] = dict(cached)
+    for start in range(0, len(todo), 4096):
+        idx = todo[start:start + 4096]
+        texts = [PairText(units[pairs[i].a].text, units[pairs[i].a].lang, units[pairs[i].b].text,
+                          units[pairs[i].b].lang) for i in idx]
+        a_rows = np.array([pairs[i].a for i in idx])
+        b_rows = np.array([pairs[i].b for i in idx])
+        fresh = judge.judge(texts, vectors[a_rows], vectors[b_rows])
+        if store is not None:
+            store.put_verdicts(judge.id, [(keys[i], v.to_dict()) for i, v in zip(idx, fresh)])
+        verdicts.update({keys[i]: v for i, v in zip(idx, fresh)})
+        observer.advance(len(idx))
+    observer.finish()
+    timings["judge"] = time.perf_counter() - t
+
+    findings: dict[str, Finding] = {}
+    for p, key in zip(pairs, keys):
+        v = verdicts[key]
+        verdict = v if isinstance(v, Verdict) else _verdict_from_dict(v)
+        if verdict.contradiction:
+            f = make_finding(units[p.a], units[p.b], verdict)
+            if f.id not in findings or findings[f.id].score < f.score:
+                findings[f.id] = f
+    return JudgeRun(sorted(findings.values(), key=lambda f: f.sort_key), len(pairs), timings, embedded,
+                    len(keys) - len(todo))
+
+
+def _verdict_from_dict(d: dict[str, Any]) -> Verdict:
+    from consistency.types import Span
+
+    return Verdict(d["contradiction"], d["score"], d["code"], d["rule"], tuple(d["reasons"]),
+                   tuple(Span(**s) for s in d["spans_a"]), tuple(Span(**s) for s in d["spans_b"]))
+
+
+def read_baseline(path: str | None) -> frozenset[str]:
+    if not path:
+        return frozenset()
+    from consistency.errors import InputError
+
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        return frozenset(f["id"] if isinstance(f, dict) else f for f in data["findings"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"cannot read baseline {path}: {exc}",
+                         "pass a file written by --write-baseline (or a report.json)") from None
+
+
+def write_baseline(path: str, findings: Sequence[Finding]) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    body = {"findings": [{"id": f.id, "code": f.code, "explanation": f.explanation} for f in findings]}
+    Path(path).write_text(json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+
+
+def stats(documents: int, statements: Sequence[Statement], units: Sequence[Unit], run: JudgeRun,
+          findings: Sequence[Finding], skipped: Sequence[Skipped]) -> dict[str, Any]:
+    by_sev = Counter(f.severity for f in findings)
+    return {
+        "documents": documents,
+        "statements": len(statements),
+        "distinct_statements": len(units),
+        "commitments": sum(u.kind == "commitment" for u in units),
+        "pairs_judged": run.pairs_judged,
+        "findings": {s: by_sev.get(s, 0) for s in ("error", "warning", "note")},
+        "new_findings": sum(f.new for f in findings),
+        "skipped": len(skipped),
+        "by_channel": dict(sorted(Counter(f.statements[1]["source_type"] for f in findings).items())),
+        "by_language": dict(sorted(Counter(f.statements[1]["lang"] for f in findings).items())),
+        "statements_by_language": dict(sorted(Counter(s.lang for s in statements).items())),
+    }
+
+
+def gate_from_config(check_cfg: dict[str, Any]) -> Gate:
+    return Gate(fail_on=check_cfg["fail_on"], baseline=read_baseline(check_cfg.get("baseline")),
+                suppress=frozenset(check_cfg.get("suppress", [])))
