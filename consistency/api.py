@@ -18,7 +18,7 @@ from typing import Any
 from consistency.config.loader import Config, load_config
 from consistency.progress import QUIET, Observer
 from consistency.store import CrawlState, Store
-from consistency.types import Document, Skipped
+from consistency.types import Document, NotModified, Skipped
 
 __all__ = ["load_config", "open_store", "crawl", "statements", "CrawlSummary"]
 
@@ -90,8 +90,6 @@ def crawl(cfg: Config, observer: Observer = QUIET, offline: bool = False, fetche
 
 
 def _collect_one(source: Any, store: Store, observer: Observer) -> SourceSummary:
-    from consistency.sources.net import NotModified
-
     summary = SourceSummary(source.label)
     observer.start(f"collect {source.label}")
     for item in source.collect():
@@ -123,10 +121,9 @@ def _build_statements(cfg: Config, store: Store, observer: Observer,
         store.replace_statements(doc, builder.build(doc))
         observer.advance(1)
     observer.finish()
-    docs_per_source = Counter(d.source for d in store.documents())
     sc = cfg["statements"]
     store.set_repeats(repeated_boilerplate(store.statement_sources(), sc["boilerplate_share"],
-                                           sc["boilerplate_min_docs"], docs_per_source))
+                                           sc["boilerplate_min_docs"]))
     per_source: dict[str, int] = defaultdict(int)
     label_of = {d.id: d.source for d in store.documents()}
     commitments = 0

@@ -22,7 +22,7 @@ from consistency.findings import Finding, Gate, Unit, make_finding
 from consistency.judge.judge import PairJudge, PairText
 from consistency.pairing import candidate_pairs
 from consistency.progress import QUIET, Observer
-from consistency.statements.build import normalise
+from consistency.statements.filter import normalise
 from consistency.store import Store
 from consistency.types import Skipped, Statement, Verdict, content_hash
 

@@ -33,7 +33,7 @@ class Unit:
 
     @property
     def key(self) -> str:
-        from consistency.statements.build import normalise
+        from consistency.statements.filter import normalise
 
         return normalise(self.text)
 

@@ -146,10 +146,10 @@ class Store:
             yield Statement(doc_id=row[0], text=row[1], lang=row[2], start=row[3], end=row[4], source_type=row[5],
                             url=row[6], title=row[7] or "", published=row[8], kind=row[9], commitment_score=row[10])
 
-    def statement_sources(self) -> Iterator[tuple[str, str, str]]:
-        """(statement id, document source label, normalised text) for boilerplate detection."""
+    def statement_sources(self) -> Iterator[tuple[str, str, str, str]]:
+        """(statement id, document id, source label, text) in document order, for boilerplate detection."""
         yield from self.db.execute(
-            "SELECT s.id, d.source, s.text FROM statements s JOIN documents d ON d.id = s.doc_id"
+            "SELECT s.id, s.doc_id, d.source, s.text FROM statements s JOIN documents d ON d.id = s.doc_id"
             " ORDER BY d.url, s.idx")
 
     # -- embedding cache -------------------------------------------------------------------

@@ -70,6 +70,14 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class NotModified:
+    """A page the server answered 304 Not Modified for: the stored document is still current."""
+
+    source: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One sentence-like claim, pointing into its document's text by character offsets."""
 

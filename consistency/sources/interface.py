@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from consistency.progress import Observer, QUIET
-from consistency.types import Document, Skipped
+from consistency.types import Document, NotModified, Skipped
 
 
 @dataclass(slots=True)
@@ -53,5 +53,6 @@ class Source(ABC):
         return f"{self.type}:{where}"
 
     @abstractmethod
-    def collect(self) -> Iterator[Document | Skipped]:
-        """Yield every document of this source, or a ``Skipped`` for each item that failed."""
+    def collect(self) -> Iterator[Document | Skipped | NotModified]:
+        """Yield every document of this source, a ``Skipped`` for each item that failed, and a
+        ``NotModified`` for each page the server says is unchanged since the stored copy."""

@@ -7,25 +7,16 @@ id, the fragment filter, the commitment detector) each live in their own module.
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from consistency.statements.commitments import CommitmentDetector
-from consistency.statements.filter import is_statement
+from consistency.statements.filter import boilerplate_sentences, is_statement, normalise
 from consistency.statements.langid import detect_lang
 from consistency.statements.segment import segment
 from consistency.types import Document, Statement
-
-_WS = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """The comparison form of a sentence: case-folded, whitespace collapsed."""
-    return _WS.sub(" ", text).strip().casefold()
-
 
 @dataclass(slots=True)
 class StatementBuilder:
@@ -33,13 +24,16 @@ class StatementBuilder:
 
     commitment_urls: Sequence[str] = ()
     threshold: float = 0.5
+    min_chars: int = 8
     detector: CommitmentDetector = field(default_factory=CommitmentDetector)
 
     @classmethod
     def from_config(cls, cfg: Any) -> StatementBuilder:
         urls = [g for c in cfg.commitments for g in c.get("urls", [])]
-        threshold = cfg["statements"]["commitment_threshold"]
-        return cls(commitment_urls=urls, threshold=threshold, detector=CommitmentDetector(threshold=threshold))
+        sc = cfg["statements"]
+        threshold = sc["commitment_threshold"]
+        return cls(commitment_urls=urls, threshold=threshold, min_chars=sc["min_chars"],
+                   detector=CommitmentDetector(threshold=threshold))
 
     def _url_is_commitment(self, url: str) -> bool:
         return any(fnmatch.fnmatchcase(url, g) for g in self.commitment_urls)
@@ -55,7 +49,7 @@ class StatementBuilder:
         for start, end in segment(doc.text, doc.lang):
             text = doc.text[start:end]
             lang = detect_lang(text, hint=doc.lang)
-            if not is_statement(text, lang):
+            if not is_statement(text, lang, min_chars=self.min_chars):
                 continue
             score = self.detector.score(text, lang)
             kind = "commitment" if forced or score >= self.threshold else "message"
@@ -79,20 +73,20 @@ def config_documents(cfg: Any) -> list[Document]:
     ]
 
 
-def repeated_boilerplate(rows: Iterable[tuple[str, str, str]], share: float, min_docs: int,
-                         docs_per_source: Mapping[str, int]) -> dict[str, str]:
+def repeated_boilerplate(rows: Iterable[tuple[str, str, str, str]], share: float, min_docs: int) -> dict[str, str]:
     """Statements that repeat a sentence found on most documents of one source (footer slogans).
 
-    ``rows`` are (statement id, source label, text) in document order. Returns
+    ``rows`` are (statement id, document id, source label, text) in document order. Returns
     {repeat statement id: kept statement id}: the first occurrence is kept, the rest point to it.
     """
-    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for sid, source, text in rows:
-        seen[(source, normalise(text))].append(sid)
+    by_source: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    ids: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sid, doc_id, source, text in rows:
+        by_source[source][doc_id].add(text)
+        ids[(source, normalise(text))].append(sid)
     repeats: dict[str, str] = {}
-    for (source, _), ids in seen.items():
-        total = docs_per_source.get(source, 0)
-        if len(ids) >= max(min_docs, 2) and total and len(ids) / total >= share:
-            for sid in ids[1:]:
-                repeats[sid] = ids[0]
+    for source, docs in by_source.items():
+        for text in sorted(boilerplate_sentences(docs, min_docs=min_docs, share=share)):
+            kept, *rest = ids[(source, text)]
+            repeats.update({sid: kept for sid in rest})
     return repeats
