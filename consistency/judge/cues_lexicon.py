@@ -1,0 +1,97 @@
+"""Word lists for polarity, quantifier, modality and antonym cues in English, Arabic, Chinese, Korean.
+
+Short function words need exclusions that topic words do not: "not only" is no negation, 不同
+("different") is no 不, 안에 ("inside") is no 안, and Arabic لا must stand as a word (it hides
+inside خلال). Entries here are therefore ``re:`` regexes or bounded words.
+"""
+
+from __future__ import annotations
+
+from consistency.judge.lexicon import Lexicon
+from consistency.judge.numbers import ar_pattern
+
+
+def ar_words(*words: str) -> str:
+    """A ``re:`` entry for whole Arabic words, allowing the conjunctions و/ف and the prepositions ب/ل."""
+    alt = "|".join(ar_pattern(w) for w in sorted(words, key=len, reverse=True))
+    return rf"re:(?<![\u0621-\u064a])[وفبل]?(?:{alt})(?![\u0621-\u064a])"
+
+
+# "without" words negate a condition, not the predicate: "never X without consent" means "X with consent".
+WITHOUT = Lexicon({"without": [r"without|unless", ar_words("بدون", "دون", "إلا"), "未经", "未經", "除非", "없이",
+                               "않고는"]})
+NEGATION = Lexicon({"neg": [
+    r"not(?!\s+(?:only|just|to mention|more than|less than|later than))|never(?!\s+(?:been|be)\s+\w+er\b)|none|"
+    r"nothing|nobody|neither|nor|"
+    r"without|cannot|no(?!\s+(?:later|more|less|sooner|matter|doubt)\b)",
+    r"re:(?i:n't)\b",
+    ar_words("لا", "لن", "لم", "ليس", "ليست", "لسنا", "أبدا", "بدون", "دون", "غير"),
+    "re:[不](?!仅|僅|只|但|断|斷|同|久|管|论|論|过|過|少|错|錯|锈|銹|论|得不|久)", "没有", "沒有", "re:[没沒](?!有)",
+    "绝不", "絕不", "从不", "從不", "永不", "决不", "決不", "re:无(?!论|論|限)", "re:無(?!論|限)", "re:未(?!来|來|成年)",
+    "re:非(?!常)", "勿",
+    "않", "re:(?<![가-힣])안(?=\\s)", "re:(?<![가-힣])못(?=\\s|하)", "없", "아니", "아닙",
+]})
+
+QUANTIFIERS = Lexicon({
+    "univ": [r"all|every|each|always|entire(?:ly)?|any", ar_words("جميع", "كل", "كافة", "دائما", "دائمًا"),
+             "所有", "全部", "一律", "总是", "總是", "始终", "始終", "永远", "永遠", "모든", "전체", "전부", "항상",
+             "언제나"],
+    "exist": [r"some|sometimes|only|certain|selected|select|most|many|several|few|occasionally",
+              ar_words("بعض", "أحيانا", "فقط", "مختارة", "معظم"), "部分", "一些", "某些", "有时", "有時", "仅", "僅",
+              "只", "일부", "가끔", "때때로", "특정", "몇몇"],
+})
+
+MODALITY = Lexicon({
+    "strong": [r"must|will|shall|guarantee[ds]?|commit(?:ted|s)? to|promise[ds]?|'ll",
+               ar_words("يجب", "سوف", "نضمن", "نلتزم", "نتعهد"), "必须", "必須", "一定", "保证", "保證", "承诺",
+               "承諾", "반드시", "보장", "약속"],
+    "weak": [r"may|might|can|could|should|aim(?:s)? to|try to|strive|hope|plan(?:s)? to|intend",
+             ar_words("قد", "يمكن", "ربما", "نسعى", "نحاول", "نخطط", "نأمل"), "可能", "可以", "或许", "或許", "力争",
+             "力爭", "争取", "爭取", "尽量", "盡量", "수 있", "가능", "노력", "예정", "계획"],
+})
+
+# concept -> (one pole, the other pole); a statement using only one pole against a statement
+# using only the other is an antonym clash ("free returns" vs "returns cost $5").
+ANTONYMS: dict[str, tuple[Lexicon, Lexicon]] = {
+    concept: (Lexicon({"+": plus}), Lexicon({"-": minus})) for concept, (plus, minus) in {
+        "always/never": (
+            [r"always|at all times|every time", ar_words("دائما", "دائمًا", "باستمرار"), "总是", "總是", "始终",
+             "始終", "永远", "永遠", "항상", "언제나", "늘"],
+            [r"never|rarely|seldom", ar_words("أبدا", "نادرا"), "从不", "從不", "永不", "很少", "절대", "결코"]),
+        "all/some": (
+            [r"all|every|entire", ar_words("جميع", "كل", "كافة"), "所有", "全部", "모든", "전체", "전부"],
+            [r"some|certain|selected|select|part of", ar_words("بعض", "مختارة"), "部分", "一些", "某些", "일부",
+             "특정"]),
+        "free/paid": (
+            [r"(?<!-)free(?!-)|no charge|complimentary|at no (?:extra )?cost", ar_words("مجاني", "مجانا", "مجانية",
+                                                                                    "مجانًا"),
+             "免费", "免費", "包邮", "包郵", "무료", "공짜"],
+            [r"paid|charges?|charged|fees?|surcharges?|costs?", ar_words("مدفوع", "مدفوعة", "برسوم", "رسوم", "تكلفة"),
+             "收费", "收費", "付费", "付費", "费用", "費用", "유료", "요금", "비용", "수수료"]),
+        "include/exclude": (
+            [r"includ(?:e|es|ed|ing)", ar_words("يشمل", "تشمل", "شامل", "شاملة"), "包括", "包含", "포함"],
+            [r"exclud(?:e|es|ed|ing)|except", ar_words("باستثناء", "يستثني", "تستثني"), "不包括", "不含", "除外",
+             "排除", "제외"]),
+        "first/third party": (
+            [r"first[- ]party", "الطرف الأول", "第一方", "자사", "퍼스트파티"],
+            [r"third[- ]part(?:y|ies)|advertisers", "طرف ثالث", "أطراف ثالثة", "第三方", "제3자", "제삼자",
+             "서드파티"]),
+        "allow/forbid": (
+            [r"allow(?:s|ed)?|permit(?:s|ted)?|accept(?:s|ed)?", ar_words("يسمح", "نسمح", "نقبل", "يقبل"), "允许",
+             "允許", "接受", "허용"],
+            [r"prohibit(?:s|ed)?|forbid(?:s|den)?|bann?(?:s|ed)?|reject(?:s|ed)?|refuse[ds]?",
+             ar_words("يمنع", "يحظر", "نرفض", "ممنوع"), "禁止", "拒绝", "拒絕", "금지", "거부", "불가"]),
+        "increase/decrease": (
+            [r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|ing)?", ar_words("زيادة", "نزيد", "رفع"), "增加",
+             "提高", "增长", "증가", "인상"],
+            [r"decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed)?",
+             ar_words("تقليل", "نقلل", "خفض", "تخفيض"), "减少", "減少", "降低", "감소", "인하", "절감"]),
+        "renewable/fossil": (
+            [r"renewable|clean energy|green energy", ar_words("متجددة", "المتجددة", "نظيفة"), "可再生", "清洁能源",
+             "재생", "친환경 에너지"],
+            [r"fossil|coal|diesel", ar_words("أحفوري", "الأحفوري", "فحم", "الفحم"), "化石", "煤", "화석", "석탄"]),
+        "organic/conventional": (
+            [r"organic", ar_words("عضوي", "عضوية"), "有机", "有機", "유기농"],
+            [r"conventional|synthetic|non-organic", ar_words("تقليدي", "صناعي", "صناعية"), "常规", "合成", "합성"]),
+    }.items()
+}

@@ -1,0 +1,256 @@
+"""Multilingual word lists that map surface words to one key, compiled once.
+
+"returns", "إرجاع", "退货" and "반품" are one topic (``return``); "US", "미국" and "الولايات المتحدة"
+are one scope (``country:us``). The slot rules compare keys, so a commitment written in English
+can be checked against a Korean post.
+
+Entry syntax (one string per surface form):
+* Latin entries are regular-expression sources, matched case-insensitively on word boundaries
+  (``returns?|returned``); ``(?-i:US)`` makes a part case-sensitive ("US" is not "us").
+* Arabic entries are literal words, matched with tolerance for tashkeel, tatweel and spelling
+  variants of alef, ta marbuta and yaa, and without word boundaries (clitics attach to words).
+* Chinese, Korean and full-width entries are literal strings; ``re:`` marks a raw regex entry in any
+  script (``re:内(?!容)``), for the few forms that need a look-ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from consistency.judge.numbers import ar_fold, ar_pattern
+
+
+_NON_LATIN = re.compile(r"[\u0600-\u06ff\ufdfc\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\ufdfc]")
+_LATIN_CHAR = re.compile(r"[A-Za-z$€£₩%+~]")
+_AR_MARK = re.compile(r"[\u064b-\u0652\u0640]")
+
+
+def _kind(entry: str) -> str:
+    return "regex" if entry.startswith("re:") else "literal" if _NON_LATIN.search(entry) else "latin"
+
+
+def _entry_pattern(entry: str, bounded: bool = True) -> str:
+    if entry.startswith("re:"):
+        return entry[3:]
+    if _ARABIC.search(entry):
+        return ar_pattern(entry)
+    if _NON_LATIN.search(entry):
+        return re.escape(entry)
+    return rf"(?<![A-Za-z])(?:{entry})(?![A-Za-z])" if bounded else entry
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without Arabic marks and with one spelling of alef, ta marbuta and yaa, and for each
+    character of the result its offset in ``text``."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not _AR_MARK.match(ch)]
+    return ar_fold("".join(ch for _, ch in kept)), tuple(i for i, _ in kept)
+
+
+class Lexicon:
+    """Surface forms grouped by key; ``find`` returns (start, end, key) for every match, leftmost-longest.
+
+    Latin forms are one case-insensitive regex; Arabic, Chinese and Korean forms are looked up in a
+    dictionary position by position (a regex alternation of a few hundred literals is slow in
+    Python's engine); each part runs only when the text has its script.
+    """
+
+    def __init__(self, entries: Mapping[str, Iterable[str]]) -> None:
+        forms = [(form, key) for key, group in entries.items() for form in group]
+        forms.sort(key=lambda fk: len(fk[0].removeprefix("re:")), reverse=True)  # longer phrases win at one position
+        self.alternation = "(?:" + "|".join(_entry_pattern(f) for f, _ in forms) + ")"
+        """The forms as one regex source without groups, for embedding in larger patterns."""
+        self._keys = [key for _, key in forms]
+        latin = [f"(?P<g{i}>{f})" for i, (f, _) in enumerate(forms) if _kind(f) == "latin"]
+        raw = [f"(?P<g{i}>{f[3:]})" for i, (f, _) in enumerate(forms) if _kind(f) == "regex"]
+        self._latin = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(latin)})(?![A-Za-z])", re.IGNORECASE) if latin else None
+        self._raw = re.compile("|".join(raw), re.IGNORECASE) if raw else None
+        self._literal = {_folded(f)[0]: key for f, key in reversed(forms) if _kind(f) == "literal"}
+        self._lengths = sorted({len(f) for f in self._literal}, reverse=True)
+        self._first = frozenset(f[0] for f in self._literal)
+
+    def _scan(self, text: str) -> list[tuple[int, int, str]]:
+        folded, index = _folded(text)
+        out, i, n = [], 0, len(folded)
+        while i < n:
+            if folded[i] in self._first:
+                for length in self._lengths:
+                    key = self._literal.get(folded[i:i + length]) if i + length <= n else None
+                    if key is not None:
+                        end = index[i + length - 1] + 1
+                        while end < len(text) and _AR_MARK.match(text[end]):
+                            end += 1
+                        out.append((index[i], end, key))
+                        i += length - 1
+                        break
+            i += 1
+        return out
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        if self._latin is not None and _LATIN_CHAR.search(text):
+            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)]
+        if self._raw is not None:
+            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)]
+        if self._literal and not text.isascii():
+            found += self._scan(text)
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        kept: list[tuple[int, int, str]] = []
+        for f in found:  # leftmost-longest, no overlaps
+            if not kept or f[0] >= kept[-1][1]:
+                kept.append(f)
+        return kept
+
+    def key(self, form: str) -> str | None:
+        """The key of a form that ``alternation`` matched (the whole of ``form``)."""
+        found = self.find(form)
+        return found[0][2] if len(found) == 1 and found[0][:2] == (0, len(form)) else None
+
+    def keys(self, text: str) -> frozenset[str]:
+        return frozenset(key for _, _, key in self.find(text))
+
+
+# --- topics: what a number is about ---------------------------------------------------------
+TOPICS = Lexicon({
+    "return": [r"returns?|returned|returning|returnable|send (?:it|them|items?) back", "إرجاع", "ارجاع",
+               "استرجاع", "إعادة المنتج", "ترجيع", "退货", "退貨", "退换", "退換", "退回", "반품", "반납"],
+    "exchange": [r"exchanges?|exchanged", "استبدال", "换货", "換貨", "교환"],
+    "refund": [r"refunds?|refunded|money[- ]back|reimburse(?:d|ment)?", "استرداد", "رد المبلغ", "نعيد المبلغ",
+               "إعادة المبلغ",
+               "استرجاع المبلغ", "退款", "退费", "退費", "환불"],
+    "shipping": [r"shipping|ships?|shipped|postage|dispatch(?:ed|es)?", "شحن", "الشحن", "运费", "運費", "包邮",
+                 "包郵", "免邮", "发货", "發貨", "寄出", "出货", "배송비", "발송", "출고", "택배비", "무료배송"],
+    "delivery": [r"deliver(?:y|ies|ed|s)?|arriv(?:e|es|al)|transit", "توصيل", "تسليم", "وصول", "配送", "送达",
+                 "送達", "到货", "到貨", "送货", "送貨", "快递", "배송", "배달", "도착"],
+    "support": [r"support|customer (?:service|care)|help ?desk|helpline|hotline|service team|contact cent(?:er|re)|"
+                r"agents?|live chat|chat|call cent(?:er|re)", "الدعم", "خدمة العملاء", "مركز الاتصال",
+                "خط المساعدة", "客服", "客户服务", "客戶服務", "服务热线", "热线", "고객센터", "고객지원",
+                "고객 지원", "상담", "콜센터", "문의"],
+    "store": [r"stores?|shops?|showrooms?|boutiques?|branch(?:es)?", "متجر", "متاجر", "فرع", "فروع", "محل",
+              "门店", "門店", "店铺", "店舖", "实体店", "营业", "營業", "매장", "지점", "영업"],
+    "warranty": [r"warrant(?:y|ies)|guarantee[ds]?", "ضمان", "كفالة", "保修", "质保", "質保", "保固", "보증",
+                 "품질보증", "워런티", "무상수리"],
+    "reply": [r"repl(?:y|ies|ied)|respon(?:d|ds|se|ses)|answer(?:s|ed)?|get back to you|hear back", "الرد",
+              "نرد", "استجابة", "إجابة", "回复", "回覆", "答复", "回应", "响应", "답변", "회신", "응답", "답장"],
+    "discount": [r"discounts?|off|savings?|coupons?|promo(?:tion)?s?", "خصم", "تخفيض", "折扣", "优惠", "優惠",
+                 "打折", "할인", "쿠폰"],
+    "trial": [r"(?:free )?trials?", "تجربة", "فترة تجريبية", "试用", "試用", "체험"],
+    "membership": [r"members?(?:hip)?|subscriptions?|subscribers?", "عضوية", "اشتراك", "会员", "會員", "订阅",
+                   "訂閱", "회원", "멤버십", "구독"],
+    "price": [r"pric(?:e|es|ed|ing)|costs?|fees?|charges?", "سعر", "أسعار", "رسوم", "تكلفة", "价格", "價格",
+              "费用", "費用", "收费", "收費", "售价", "가격", "요금", "수수료", "비용"],
+    "carbon": [r"carbon|emissions?|net[- ]zero|climate[- ](?:neutral|positive)|co2|greenhouse", "الكربون",
+               "كربون", "انبعاثات", "الحياد المناخي", "碳", "排放", "净零", "淨零", "탄소", "배출", "넷제로"],
+    "energy": [r"renewable|energy|electricity|solar", "الطاقة", "طاقة", "الكهرباء", "可再生能源", "能源", "绿电",
+               "电力", "太阳能", "재생에너지", "에너지", "전력", "태양광"],
+    "packaging": [r"packag(?:ing|es?)|plastic", "التغليف", "تغليف", "العبوات", "البلاستيك", "包装", "包裝",
+                  "塑料", "포장", "플라스틱"],
+    "recycled": [r"recycl(?:ed|able|ing)|reused?", "معاد تدويرها", "إعادة التدوير", "تدوير", "回收", "再生",
+                 "재활용"],
+    "organic": [r"organic", "عضوي", "有机", "有機", "유기농"],
+    "cotton": [r"cotton", "القطن", "قطن", "棉", "면화", "코튼"],
+    "report": [r"reports?|reporting|disclosures?", "تقرير", "تقارير", "报告", "報告", "披露", "보고서", "공시"],
+    "audit": [r"audit(?:s|ed)?|inspections?", "تدقيق", "审核", "審核", "审计", "稽核", "실사", "점검"],
+    "newsletter": [r"e-?mails?|newsletters?", "البريد", "النشرة", "邮件", "郵件", "이메일", "뉴스레터"],
+})
+
+# --- counted nouns: what "2 free samples" and "샘플 2개" count (quantities also use TOPICS) ------
+COUNTED = Lexicon({
+    "sample": [r"samples?", "عينة", "عينات", "样品", "樣品", "小样", "샘플", "견본"],
+    "tree": [r"trees?", "شجرة", "أشجار", "树", "樹", "나무"],
+    "employee": [r"employees?|staff|workers?", "موظف", "موظفين", "员工", "員工", "직원", "임직원"],
+    "country": [r"countries", "دولة", "دول", "国家", "國家", "개국"],
+    "product": [r"products?|items?", "منتج", "منتجات", "产品", "產品", "商品", "제품", "상품"],
+    "gift": [r"gifts?", "هدية", "هدايا", "礼品", "禮品", "赠品", "사은품"],
+    "points": [r"points", "نقاط", "نقطة", "积分", "積分", "포인트", "적립금"],
+    "order": [r"orders?", "طلب", "طلبات", "订单", "訂單", "주문"],
+    "question": [r"questions|inquiries|enquiries", "سؤال", "أسئلة", "استفسار", "问题", "問題", "문의", "질문"],
+    "factory": [r"factories", "مصنع", "مصانع", "工厂", "工廠", "공장"],
+    "supplier": [r"suppliers", "مورد", "موردين", "供应商", "供應商", "공급업체", "협력사"],
+    "language": [r"languages", "لغة", "لغات", "语言", "語言", "언어"],
+    "city": [r"cities", "مدينة", "مدن", "城市", "도시"],
+})
+
+# --- scopes: who or where a claim applies to -------------------------------------------------
+SCOPES = Lexicon({
+    "country:us": [r"(?-i:US|U\.S\.|USA)|united states|america", "الولايات المتحدة", "أمريكا", "美国", "美國",
+                   "미국"],
+    "country:ca": [r"canada", "كندا", "加拿大", "캐나다"],
+    "country:uk": [r"(?-i:UK)|united kingdom|britain", "المملكة المتحدة", "بريطانيا", "英国", "英國", "영국"],
+    "region:eu": [r"(?-i:EU)|european union|europe", "أوروبا", "الاتحاد الأوروبي", "欧盟", "欧洲", "歐洲", "유럽"],
+    "country:kr": [r"(?:south )?korea", "كوريا", "韩国", "韓國", "한국"],
+    "country:cn": [r"china|mainland", "الصين", "中国", "中國", "大陆", "内地", "중국"],
+    "country:jp": [r"japan", "اليابان", "日本", "일본"],
+    "country:sa": [r"saudi(?: arabia)?|(?-i:KSA)", "السعودية", "沙特", "사우디"],
+    "country:ae": [r"(?-i:UAE)|united arab emirates|dubai", "الإمارات", "دبي", "阿联酋", "迪拜", "아랍에미리트", "두바이"],
+    "region:gcc": [r"(?-i:GCC)|gulf", "الخليج", "مجلس التعاون", "海湾", "걸프"],
+    "country:au": [r"australia", "أستراليا", "澳大利亚", "澳洲", "호주"],
+    "region:hk": [r"hong kong", "هونغ كونغ", "香港", "홍콩"],
+    "region:tw": [r"taiwan", "تايوان", "台湾", "臺灣", "대만"],
+    "domestic": [r"domestic|nationwide", "محلي", "داخل المملكة", "国内", "國內", "境内", "국내"],
+    "international": [r"international(?:ly)?|overseas|abroad|worldwide|cross-border", "دولي", "الدولية",
+                      "خارج المملكة", "国际", "國際", "海外", "境外", "跨境", "해외", "국제"],
+    "member": [r"members?(?:hip)?|loyalty|(?-i:VIP)|subscribers?", "الأعضاء", "للأعضاء", "المشتركين",
+               "会员", "會員", "회원", "멤버십"],
+    "new_customer": [r"first (?:order|purchase)|new customers?", "الطلب الأول", "عملاء جدد", "新用户", "新客",
+                     "首单", "首單", "첫 구매", "첫 주문", "신규"],
+    "student": [r"students?", "الطلاب", "للطلاب", "学生", "학생"],
+    "business": [r"business customers|(?-i:B2B)|wholesale|corporate", "الجملة", "企业客户", "批发", "기업 고객", "도매"],
+    "sale_items": [r"sale items?|clearance|final sale|discounted items?|outlet", "التصفية", "特价", "清仓", "아울렛",
+                   "세일 상품", "할인 상품"],
+    "electronics": [r"electronics", "الإلكترونيات", "电子产品", "전자제품"],
+    "furniture": [r"furniture|mattress(?:es)?", "أثاث", "家具", "床垫", "가구", "매트리스"],
+    "gift_card": [r"gift cards?", "بطاقات الهدايا", "礼品卡", "禮品卡", "기프트카드", "상품권"],
+    "custom": [r"personali[sz]ed|custom(?:i[sz]ed)?|made[- ]to[- ]order|engraved", "مخصص", "定制", "訂製",
+               "맞춤", "주문제작"],
+    "tier:express": [r"express|next[- ]day|same[- ]day|expedited|priority", "السريع", "加急", "次日达", "当日达",
+                     "익일", "당일", "빠른 배송"],
+    "tier:standard": [r"standard|economy", "العادي", "标准", "標準", "일반 배송"],
+    "in_store": [r"in[- ]store", "في المتجر", "到店", "매장에서"],
+    "online": [r"online|on our website", "عبر الإنترنت", "线上", "網上", "온라인"],
+    "promo": [r"black friday|cyber monday|holiday season|limited[- ]time|this (?:week|weekend|month) only|today only",
+              "الجمعة البيضاء", "لفترة محدودة", "اليوم فقط", "هذا الأسبوع فقط", "双十一", "雙十一", "限时", "限時",
+              "活动期间", "仅限今天", "블랙프라이데이", "한정", "이벤트 기간", "오늘 하루", "오늘만"],
+})
+
+# --- qualifiers: "within", "over", "以内", "이상" ------------------------------------------------
+QUALIFIERS_BEFORE = Lexicon({
+    "max": [r"within|up to|no more than|not more than|at most|maximum(?: of)?|max\.?|less than|fewer than|under|"
+            r"below|no later than|in under", "خلال", "في غضون", "في مدة أقصاها", "بحد أقصى", "حتى", "لا يتجاوز",
+            "لا تتجاوز", "أقل من", "不超过", "不超過", "最多", "至多", "最长", "最長", "最高", "少于", "低于", "不到",
+            "최대", "최장"],
+    "min": [r"at least|minimum(?: of)?|min\.?|more than|over|above|starting (?:at|from)|exceeding|"
+            r"in excess of", "أكثر من", "على الأقل", "لا تقل عن", "لا يقل عن", "بحد أدنى", "فوق", "تزيد عن",
+            "يزيد عن", "تزيد على", "يزيد على", "تزيد قيمتها على", "تزيد قيمتها عن", "تتجاوز قيمتها", "تتجاوز",
+            "ابتداءً من", "بدءًا من", "ما لا يقل عن", "满", "滿", "至少", "超过", "超過", "高于", "多于", "不少于",
+            "不低于", "최소", "적어도"],
+    "approx": [r"about|around|approximately|roughly|~|circa|nearly|almost", "حوالي", "نحو", "قرابة", "约", "大约",
+               "大概", "약", "대략"],
+})
+QUALIFIERS_AFTER = Lexicon({
+    "max": [r"or (?:less|fewer|under)|max(?:imum)?|at most", "أو أقل", "على الأكثر", "كحد أقصى", "以内", "之内",
+            "re:[内內](?!容)", "以下", "封顶", "이내", "이하", "미만", "안에", "re:내(?![가-힣])", "까지"],
+    "min": [r"or (?:more|over)|and (?:up|above|over)|\+|minimum", "أو أكثر", "على الأقل", "كحد أدنى", "فأكثر",
+            "فما فوق", "以上", "及以上", "起", "이상", "초과"],
+    "approx": ["左右", "上下", "정도", "가량", "쯤", "내외", "تقريبًا"],
+})
+
+# --- currencies (ISO 4217 codes, as the judge's exchange-rate table uses) ----------------------
+CURRENCY_BEFORE = Lexicon({
+    "USD": [r"(?-i:US\$|USD)|\$"], "CAD": [r"(?-i:C\$|CA\$|CAD)"], "AUD": [r"(?-i:A\$|AU\$|AUD)"],
+    "HKD": [r"(?-i:HK\$|HKD)"], "TWD": [r"(?-i:NT\$|TWD)"], "SGD": [r"(?-i:S\$|SGD)"], "EUR": [r"€|(?-i:EUR)"],
+    "GBP": [r"£|(?-i:GBP)"], "CNY": [r"(?-i:CNY|RMB)", "￥", "¥"], "KRW": [r"₩|(?-i:KRW)"],
+    "SAR": [r"(?-i:SAR|SR)", "ر.س", "﷼"], "AED": [r"(?-i:AED|Dhs?)", "د.إ"], "EGP": [r"(?-i:EGP|LE)", "ج.م"],
+    "QAR": [r"(?-i:QAR)", "ر.ق"], "KWD": [r"(?-i:KWD)", "د.ك"], "JPY": [r"(?-i:JPY)"],
+})
+CURRENCY_AFTER = Lexicon({
+    "USD": [r"dollars?|bucks|(?-i:USD|US\$)", "دولار", "دولارات", "美元", "美金", "달러"],
+    "EUR": [r"euros?|(?-i:EUR)|€", "يورو", "欧元", "歐元", "유로"], "GBP": [r"pounds?|(?-i:GBP)|£", "英镑", "英鎊", "파운드"],
+    "KRW": [r"won|(?-i:KRW)", "원", "韩元", "韓元"], "CNY": [r"yuan|(?-i:RMB)|(?-i:CNY)", "元", "块", "人民币", "人民幣", "위안"],
+    "JPY": [r"yen|(?-i:JPY)", "日元", "円", "엔"], "SAR": [r"(?-i:SAR)|riyals?", "ريال", "ريالات", "ر.س"],
+    "AED": [r"(?-i:AED)|dirhams?", "درهم", "دراهم", "د.إ"], "EGP": [r"(?-i:EGP)", "جنيه", "جنيهات"],
+    "TWD": ["新台币", "新台幣", "台币"],
+})

@@ -1,0 +1,336 @@
+"""Typed slot conflicts: the deterministic, explained part of the contradiction judge.
+
+A statement's slots are the typed values it states (a duration, an amount of money, a
+percentage, opening hours, a frequency, a date, a counted quantity), each with a qualifier
+("within" = max, "over" = min), a topic key ("return", "shipping"...) and its character span.
+Two statements conflict when they state the same kind of value about the same topic, under
+compatible qualifiers and the same scope, with values that cannot both be true:
+
+    >>> compare("Free returns within 30 days.", "en", "يمكنك إرجاع المنتجات خلال 14 يومًا", "ar").reason
+    'return period: within 30 days vs خلال 14 يومًا (14 days)'
+
+Equal values never conflict (a translation with the same number is a paraphrase), and values
+that differ under different scopes ("in the US" vs "to Canada") or in currencies without a
+configured exchange rate are not comparable, so they do not conflict either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from consistency.judge.content import Content, content, same_subject
+from consistency.judge.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
+from consistency.judge.numbers import normalise_digits
+from consistency.judge.slots_hours import as_schedule, find_hours, schedules_conflict
+from consistency.judge.slots_patterns import (Raw, find_dates, find_durations, find_frequencies, find_money,
+                                              find_percentages, find_quantities)
+from consistency.judge.slots_text import TYPE_CODES, describe
+from consistency.rules import RULES
+
+TYPES = tuple(TYPE_CODES)
+_BASE_SCORE = {"duration": 0.9, "money": 0.9, "percent": 0.85, "hours": 0.85, "frequency": 0.85, "date": 0.85,
+               "quantity": 0.75}
+# Finders in priority order: an earlier finder's span hides later matches ("every 3 years" is a
+# frequency, not a duration; "24小时" beside a schedule is hours).
+_FINDERS: tuple[Callable[[str, str], Any], ...] = (
+    lambda t, _: (Raw("hours", s, e, v) for s, e, v in find_hours(t)),
+    lambda t, _: find_frequencies(t),
+    lambda t, _: find_dates(t),
+    find_money,
+    lambda t, _: find_percentages(t),
+    lambda t, _: find_durations(t),
+    lambda t, _: find_quantities(t),
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?。！？；\n,，、،؛]|\s(?:but|while|whereas|except)\s", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$", re.IGNORECASE)
+# A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
+_ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following)\s+(?:(?:the|date|of|your|receiving|"
+                            r"receipt)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+)?)$", re.IGNORECASE)
+_ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|후|로부터|부터|일로부터|완료|하면|되면|면)")
+_HEAD_FINAL = frozenset({"zh", "ko", "ja"})  # the predicate, hence the topic, tends to follow the value
+_RELATED_TOPICS = {"money": {frozenset({"shipping", "delivery"})}}
+# Topics that name what a claim is about less often than the words around them: in "we reply to
+# emails within 24 hours" the window is the reply's; in "shipping costs $5" the amount is shipping's.
+_OBJECT_TOPICS = frozenset({"newsletter", "price"})
+# Topics too broad to identify one claim on their own: a brand runs many discounts ("20% off this
+# weekend", "15% off for students"); two of them conflict only when the sentences also share words.
+_WEAK_TOPICS = _OBJECT_TOPICS | {"discount"}
+_RATE = re.compile(r"\b(?:every|each|per)\b|每|마다|당|씩|(?<![\u0621-\u064a])ل?كل(?![\u0621-\u064a])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A typed value in a statement. ``start``/``end`` index the statement text; ``text`` is that span."""
+
+    type: str  # quantity | duration | money | percent | hours | frequency | date
+    value: Any  # hours (float or (lo, hi)), (currency, amount), percent, Schedule | "24/7", events/year, year | ISO
+    qualifier: str  # exact | min | max | approx
+    topic: str  # topic key ("return", "shipping", a counted noun) or ""
+    start: int
+    end: int
+    text: str
+    unit: str = ""  # the unit the text used ("week", "business_day"): decides tolerance and comparability
+    topics: frozenset[str] = frozenset()  # every topic key in the slot's clause
+
+
+@dataclass(frozen=True, slots=True)
+class SlotConflict:
+    """Two slots that cannot both be true, with a reason a reader can check."""
+
+    code: str
+    rule: str
+    reason: str
+    slot_a: Slot
+    slot_b: Slot
+    score: float
+
+
+def _qualifier(norm: str, start: int, end: int) -> tuple[str, int, int]:
+    """Qualifier words right before or after a slot, and the span widened to include them."""
+    window_start = max(0, start - 30)
+    before = norm[window_start:start]
+    for q_start, q_end, key in reversed(QUALIFIERS_BEFORE.find(before)):
+        if _GAP_BEFORE.fullmatch(before[q_end:]):
+            return key, window_start + q_start, end
+    after = norm[end:end + 12]
+    for q_start, q_end, key in QUALIFIERS_AFTER.find(after):
+        if not after[:q_start].strip():
+            return key, start, end + q_end
+        break
+    return "exact", start, end
+
+
+def _topic(norm: str, start: int, end: int, found: list[tuple[int, int, str]],
+           head_final: bool) -> tuple[str, frozenset[str]]:
+    """The nearest topic word to a slot, preferring its clause, skipping anchors ("30 days of delivery"),
+    and on a tie the side where the language puts its predicate."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(norm)), len(norm) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c > start)
+    usable = [(s, e, k) for s, e, k in found if not (s < end and start < e) and not _ANCHOR_BEFORE.search(
+        norm[max(0, s - 32):s]) and not _ANCHOR_AFTER.search(norm[e:e + 6])]
+    clause = [f for f in usable if lo <= f[0] < hi]
+    pool = clause or usable
+    if not pool:
+        return "", frozenset()
+    nearest = min(pool, key=lambda f: (f[2] in _OBJECT_TOPICS, start - f[1] + 0.5 * head_final
+                                       if f[1] <= start else f[0] - end + 0.5 * (not head_final)))
+    return nearest[2], frozenset(k for _, _, k in pool)
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    slots: tuple[Slot, ...]
+    scope: frozenset[str]
+    content: Content  # the words around the values, to tell whether topic-less slots share a subject
+
+
+@lru_cache(maxsize=65536)
+def _analyse(text: str, lang: str) -> _Analysis:
+    """Slots, scope terms and content words of one statement (cached: pairs share statements)."""
+    norm = normalise_digits(text)
+    taken: list[tuple[int, int]] = []
+    raws: list[Raw] = []
+    for finder in _FINDERS:
+        for raw in finder(norm, lang):
+            if not any(raw.start < e and s < raw.end for s, e in taken):
+                taken.append((raw.start, raw.end))
+                raws.append(raw)
+    scope = set(SCOPES.keys(norm))
+    if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
+        for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")]:
+            scope.add(f"year:{r.value}")
+            raws.remove(r)
+    found = TOPICS.find(norm)
+    slots = []
+    for raw in sorted(raws, key=lambda r: r.start):
+        qualifier, start, end = (raw.qualifier, raw.start, raw.end) if raw.qualifier else _qualifier(
+            norm, raw.start, raw.end)
+        if isinstance(raw.value, tuple) and raw.type != "money" and qualifier != "max":
+            qualifier = "exact"  # a range ("3-5 days") states its own bounds
+        topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL)
+        unit = raw.unit
+        if raw.type == "quantity" and _RATE.search(norm):
+            unit = "per"  # "one tree for every order" is a rate, not a total
+        slots.append(Slot(raw.type, raw.value, qualifier, raw.topic or topic, start, end, text[start:end], unit,
+                          topics | {raw.topic} - {""}))
+    return _Analysis(tuple(slots), frozenset(scope), content(text, lang, skip=[(s.start, s.end) for s in slots]))
+
+
+def extract_slots(text: str, lang: str) -> list[Slot]:
+    """The typed values in one statement, in text order."""
+    return list(_analyse(text, lang).slots)
+
+
+def scope_terms(text: str, lang: str) -> frozenset[str]:
+    """Who, where or when a statement applies to ("country:us", "member", "year:2023"...)."""
+    return _analyse(text, lang).scope
+
+
+# --- comparing two slots -----------------------------------------------------------------------
+def _interval(value: Any) -> tuple[float, float]:
+    return (float(value[0]), float(value[1])) if isinstance(value, tuple) else (float(value), float(value))
+
+
+def _numeric_relation(a: Slot, b: Slot, va: Any, vb: Any, tol: float) -> str:
+    """"same", "differ", or "apart" (different but not contradictory: "at least 30" and "at most 90")."""
+    (alo, ahi), (blo, bhi) = _interval(va), _interval(vb)
+    if "approx" in (a.qualifier, b.qualifier):
+        tol = max(tol, 0.15)
+    slack = tol * max(abs(alo), abs(ahi), abs(blo), abs(bhi), 1e-9) + 1e-9
+    if {a.qualifier, b.qualifier} == {"min", "max"}:
+        (mlo, _), (_, xhi) = ((alo, ahi), (blo, bhi)) if a.qualifier == "min" else ((blo, bhi), (alo, ahi))
+        return "differ" if mlo > xhi + slack else "apart"
+    return "same" if alo <= bhi + slack and blo <= ahi + slack else "differ"
+
+
+def _duration(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
+    if (a.unit == "business_day") != (b.unit == "business_day"):
+        return "apart"  # 5 business days is about a week of calendar days: not comparable exactly
+    calendar = {"month", "year"} & {a.unit, b.unit}
+    return _numeric_relation(a, b, a.value, b.value, 0.07 if calendar else 0.0)
+
+
+def to_usd(currency: str, amount: float, rates: Mapping[str, float] | None) -> float | None:
+    """``amount`` in US dollars, or None when no rate for ``currency`` is configured."""
+    if currency == "USD":
+        return amount
+    rate = (rates or {}).get(currency)
+    return None if rate is None else amount * float(rate)
+
+
+def _money(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
+    (ca, xa), (cb, xb) = a.value, b.value
+    if ca == cb:
+        return _numeric_relation(a, b, xa, xb, 0.0)
+    ua, ub = to_usd(ca, xa, rates), to_usd(cb, xb, rates)
+    if ua is None or ub is None:
+        return "apart"  # no exchange rate configured: amounts in two currencies are not comparable
+    return _numeric_relation(a, b, ua, ub, 0.15)
+
+
+def _hours(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
+    if as_schedule(a.value) == as_schedule(b.value):
+        return "same"
+    return "differ" if schedules_conflict(a.value, b.value) else "apart"
+
+
+def _date(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
+    sa, sb = str(a.value), str(b.value)
+    n = min(len(sa), len(sb))
+    sa, sb = sa[:n], sb[:n]
+    if sa == sb:
+        return "same"
+    if {a.qualifier, b.qualifier} == {"min", "max"}:
+        lo, hi = (sa, sb) if a.qualifier == "min" else (sb, sa)
+        return "differ" if lo > hi else "apart"
+    return "differ"
+
+
+COMPARATORS: dict[str, Callable[[Slot, Slot, Mapping[str, float] | None], str]] = {
+    "quantity": lambda a, b, r: _numeric_relation(a, b, a.value, b.value, 0.0) if a.unit == b.unit else "apart",
+    "duration": _duration,
+    "money": _money,
+    "percent": lambda a, b, r: _numeric_relation(a, b, a.value, b.value, 0.005),
+    "hours": _hours,
+    "frequency": lambda a, b, r: _numeric_relation(a, b, a.value, b.value, 0.02),
+    "date": _date,
+}
+
+
+def _topics_compatible(a: Slot, b: Slot, side_a: list[Slot], side_b: list[Slot], related: bool) -> tuple[bool, bool]:
+    """(compatible, explicit): the same topic; or a topic-less slot whose statement names no other
+    topic for that type, when the two statements share content words (``related``): a bare "within
+    48 hours" is about whatever its sentence is about, so it must be shown to be the same thing."""
+    if a.topic and b.topic:
+        same = a.topic == b.topic or frozenset({a.topic, b.topic}) in _RELATED_TOPICS.get(a.type, ()) or (
+            a.topic in b.topics and b.topic in a.topics)
+        if same and a.topic in _WEAK_TOPICS and b.topic in _WEAK_TOPICS:
+            return related, related
+        return same, same
+    if a.type == "quantity" or not related:
+        return False, False
+    lone_a = all(s.topic in ("", b.topic) for s in side_a)
+    lone_b = all(s.topic in ("", a.topic) for s in side_b)
+    return (lone_b if not b.topic else True) and (lone_a if not a.topic else True), False
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    a: Slot
+    b: Slot
+    relation: str  # same | differ | apart
+    explicit: bool
+
+
+def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
+           rates: Mapping[str, float] | None) -> tuple[list[_Pair], bool]:
+    """Every same-type, topic-compatible slot pair with its relation; and whether the scopes differ."""
+    ta, tb = _analyse(a_text, a_lang), _analyse(b_text, b_lang)
+    out: list[_Pair] = []
+    related: bool | None = None
+    shared_types = {s.type for s in ta.slots} & {s.type for s in tb.slots}
+    for slot_type in (t for t in TYPES if t in shared_types):  # a fixed order: ties resolve the same way every run
+        side_a = [s for s in ta.slots if s.type == slot_type]
+        side_b = [s for s in tb.slots if s.type == slot_type]
+        for x in side_a:
+            for y in side_b:
+                if related is None and (not (x.topic and y.topic) or x.topic in _WEAK_TOPICS):
+                    related = same_subject(ta.content, tb.content)
+                ok, explicit = _topics_compatible(x, y, side_a, side_b, bool(related))
+                if ok:
+                    out.append(_Pair(x, y, COMPARATORS[slot_type](x, y, rates), explicit))
+    return out, ta.scope != tb.scope
+
+
+def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
+            rates: Mapping[str, float] | None = None) -> SlotConflict | None:
+    """The strongest typed conflict between two statements, or None.
+
+    ``rates`` maps ISO currency codes to US dollars (``{"KRW": 0.00072}``); without a rate, amounts
+    in different currencies are not compared. With rates, amounts more than 15% apart conflict.
+    """
+    if a_text == b_text:
+        return None
+    pairs, scope_differs = _pairs(a_text, a_lang, b_text, b_lang, rates)
+    if scope_differs or not pairs:
+        return None
+    agreed = {id(p.a) for p in pairs if p.relation == "same"} | {id(p.b) for p in pairs if p.relation == "same"}
+    best: SlotConflict | None = None
+    for p in pairs:
+        if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
+            continue  # a slot that agrees with some slot on the other side is matched, not contradicted
+        score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
+        if best is None or score > best.score:
+            code = TYPE_CODES[p.a.type]
+            best = SlotConflict(code, RULES[code].name, describe(p.a, p.b, rates), p.a, p.b, round(score, 4))
+    return best
+
+
+def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[str, float]:
+    """Numeric features for the learned classifier; always the same keys."""
+    sa, sb = _analyse(text_a, lang_a).slots, _analyse(text_b, lang_b).slots
+    pairs, scope_differs = _pairs(text_a, lang_a, text_b, lang_b, None)
+    feats = {"any_a": float(bool(sa)), "any_b": float(bool(sb)),
+             "same_type": float(bool({s.type for s in sa} & {s.type for s in sb})),
+             "compatible": float(bool(pairs)), "equal": float(any(p.relation == "same" for p in pairs)),
+             "differ": float(any(p.relation == "differ" for p in pairs)),
+             "topic_match": float(any(p.explicit for p in pairs)), "scope_differ": float(scope_differs),
+             "currency_mismatch": float(any(p.a.type == "money" and p.a.value[0] != p.b.value[0] for p in pairs)),
+             "rel_diff": max((_relative_difference(p) for p in pairs), default=0.0)}
+    feats.update({f"differ_{t}": float(any(p.relation == "differ" and p.a.type == t for p in pairs)) for t in TYPES})
+    return feats
+
+
+def _relative_difference(p: _Pair) -> float:
+    if p.relation != "differ":
+        return 0.0
+    if p.a.type in ("hours", "date") or (p.a.type == "money" and p.a.value[0] != p.b.value[0]):
+        return 1.0
+    va, vb = (p.a.value[1], p.b.value[1]) if p.a.type == "money" else (p.a.value, p.b.value)
+    ma, mb = sum(_interval(va)) / 2, sum(_interval(vb)) / 2
+    return abs(ma - mb) / max(abs(ma), abs(mb), 1e-9)

@@ -1,0 +1,359 @@
+"""Finders for typed values in English, Arabic, Chinese and Korean text: one finder per slot type.
+
+Each finder takes text whose digits are already normalised (``numbers.normalise_digits``, so
+offsets are offsets into the original) and yields ``Raw`` matches with normalised values:
+durations in hours, money as (currency, amount), percentages as floats, frequencies as events
+per year, dates as an int year or an ISO string. ``slots.py`` adds qualifiers and topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from consistency.judge.lexicon import COUNTED, CURRENCY_AFTER, CURRENCY_BEFORE, TOPICS, Lexicon
+from consistency.judge.numbers import NUMBER, ar_pattern, parse_number
+
+_I = re.IGNORECASE
+HOURS_PER = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "business_day": 24.0, "week": 168.0, "fortnight": 336.0,
+             "month": 720.0, "year": 8760.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A typed value found in text, before qualifier and topic are read from its context."""
+
+    type: str
+    start: int
+    end: int
+    value: Any
+    unit: str = ""
+    qualifier: str = ""  # set when the pattern itself says ("by 2030" is a deadline); else read from context
+    topic: str = ""  # set when the pattern knows (a counted noun; 折 is a discount)
+
+
+def _num(text: str | None) -> float | None:
+    return parse_number(text) if text else None
+
+
+def _span(lo: float, hi: float | None) -> float | tuple[float, float]:
+    return lo if hi is None or hi == lo else (min(lo, hi), max(lo, hi))
+
+
+_RANGE = r"\s*(?:-|~|to|or|至|到|或|에서|إلى)\s*"
+
+# --- durations ------------------------------------------------------------------------------
+DURATION_UNITS = Lexicon({
+    "business_day": [r"(?:business|working|work) days?", "أيام عمل", "يوم عمل", "أيام العمل", "工作日", "영업일",
+                     "근무일"],
+    "minute": [r"minutes?|mins?", "دقيقة", "دقائق", "分钟", "分鐘", "분"],
+    "hour": [r"hours?|hrs?|h", "ساعة", "ساعات", "小时", "小時", "钟头", "시간"],
+    "day": [r"days?", "يوما", "يوم", "أيام", "天", "日", "일"],
+    "week": [r"weeks?|wks?", "أسبوعا", "أسبوع", "أسابيع", "周", "週", "星期", "礼拜", "주일", "주"],
+    "fortnight": [r"fortnights?"],
+    "month": [r"months?|mos?", "شهرا", "شهر", "أشهر", "شهور", "月", "개월", "달"],
+    "year": [r"years?|yrs?", "سنة", "سنوات", "سنين", "عاما", "عام", "أعوام", "年", "년", "해"],
+})
+_DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(?P<cl>个|個)?\s?"
+                       rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말)", _I)
+_AR_DUAL = Lexicon({"day": ["يومين", "يومان"], "week": ["أسبوعين", "أسبوعان"], "month": ["شهرين", "شهران"],
+                    "year": ["سنتين", "سنتان", "عامين", "عامان"], "hour": ["ساعتين", "ساعتان"],
+                    "minute": ["دقيقتين"]})
+_AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "في غضون", "لمدة", "مدة")) + r")\s+(?P<u>"
+                        + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
+                                   (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
+                                    ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
+_AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
+_AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
+_KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
+                 "열흘": 10, "보름": 15}
+_KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")|(?P<w>일주일))")
+
+
+def find_durations(text: str) -> Iterator[Raw]:
+    for m in _DURATION.finditer(text) if DURATION_UNITS.find(text) else ():
+        unit = DURATION_UNITS.key(m.group("unit")) or ""
+        lo, hi = _num(m.group("n1")), _num(m.group("n2"))
+        before = text[max(0, m.start() - 3):m.start()]
+        if lo is None or (unit == "year" and lo >= 1900) or (m.group("unit") == "月" and not m.group("cl")):
+            continue  # "2030年" is a date, "三月" is March
+        if m.group("unit") in ("日", "일") and re.search(r"[月월]\s?$", before):
+            continue  # "6月30日" is a date
+        if unit == "minute" and m.group("unit") == "분" and not re.match(r"\d", m.group("n1")):
+            continue  # "한 분" is one person
+        if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
+            continue  # "five years ago" dates an event; it states no period
+        yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
+                                                        hi * HOURS_PER[unit]), unit)
+    for start, end, unit in _AR_DUAL.find(text):
+        yield Raw("duration", start, end, 2 * HOURS_PER[unit], unit)
+    for m in _AR_SINGLE.finditer(text):
+        unit = next(k for k in ("day", "week", "month", "year", "year2", "hour") if m.group(k)).rstrip("2")
+        yield Raw("duration", m.start("u"), m.end("u"), HOURS_PER[unit], unit)
+    for m in _KO_DAYS.finditer(text):
+        if m.group("d"):
+            yield Raw("duration", m.start(), m.end(), 24.0 * _KO_DAY_WORDS[m.group("d")], "day")
+        else:
+            yield Raw("duration", m.start(), m.end(), HOURS_PER["week"], "week")
+
+
+# --- money ----------------------------------------------------------------------------------
+_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_MONEY_BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>\d+(?:[,.]\d+)*(?:[万萬만천])?)"
+                           r"(?:\s?(?P<mag>k|m|bn|thousand|million|billion)(?![A-Za-z]))?", _I)
+_MONEY_AFTER = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
+_MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|免运费|免運費|减|減|可|即))")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def find_money(text: str, lang: str) -> Iterator[Raw]:
+    for m in _MONEY_BEFORE.finditer(text) if CURRENCY_BEFORE.find(text) else ():
+        amount = _num(m.group("n1"))
+        cur = CURRENCY_BEFORE.key(m.group("cur"))
+        if amount is None or cur is None:
+            continue
+        if m.group("cur") in ("¥", "￥") and lang != "zh" and not _HAN.search(text):
+            cur = "JPY"
+        amount *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1.0)
+        yield Raw("money", m.start(), m.end("n1") if not m.group("mag") else m.end(), (cur, amount))
+    for m in _MONEY_AFTER.finditer(text) if CURRENCY_AFTER.find(text) else ():
+        amount, cur = _num(m.group("n1")), CURRENCY_AFTER.key(m.group("cur"))
+        if amount is None or cur is None or m.group("n1").lower() in ("a", "an"):
+            continue
+        if m.group("cur") != "块" or m.group("n1")[0].isdigit():  # "一块" is "together"
+            yield Raw("money", m.start(), m.end(), (cur, amount))
+    for m in _MONEY_ZH_MAN.finditer(text):
+        yield Raw("money", m.start(), m.end(), ("CNY", float(m.group("n1"))), qualifier="min", topic="shipping")
+
+
+# --- percentages ----------------------------------------------------------------------------
+_PERCENT_WORDS = (r"%|percent|per\s?cent|pct|퍼센트|프로|" + "|".join(
+    ar_pattern(w) for w in ("بالمئة", "بالمائة", "في المئة", "في المائة")))
+_PERCENT = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER})\s?%?)?\s?(?:{_PERCENT_WORDS})", _I)
+_PERCENT_BEFORE = re.compile(r"(?<![\w%])%\s?(?P<n1>\d+(?:\.\d+)?)(?![\d%])")
+_PERCENT_ZH = re.compile(rf"百分之(?P<n1>{NUMBER})")
+_PERCENT_GATE = re.compile(r"%|per\s?cent|pct|퍼센트|프로|百分之|الم[ئا]+[ةه]", _I)
+_ZHE = re.compile(r"(?:打\s?)?(?P<n1>\d(?:\.\d)?|\d{2}|[一二三四五六七八九]{1,2})\s?折(?!扣)")
+
+
+def find_percentages(text: str) -> Iterator[Raw]:
+    for rx in (_PERCENT, _PERCENT_BEFORE, _PERCENT_ZH) if _PERCENT_GATE.search(text) else ():
+        for m in rx.finditer(text):
+            lo = _num(m.group("n1"))
+            hi = _num(m.groupdict().get("n2"))
+            if lo is not None and m.group("n1").lower() not in ("a", "an"):
+                yield Raw("percent", m.start(), m.end(), _span(lo, hi))
+    for m in _ZHE.finditer(text) if "折" in text else ():  # 7折 = pay 70% = 30% off
+        n = _num(m.group("n1"))
+        if n:
+            yield Raw("percent", m.start(), m.end(), round(100 - (n * 10 if n < 10 else n), 4), topic="discount")
+
+
+# --- frequencies (events per year) ------------------------------------------------------------
+FREQ_UNITS = Lexicon({
+    "1": [r"years?|annum", "سنوات", "سنة", "السنة", "أعوام", "عام", "العام", "年", "년", "연", "해"],
+    "4": [r"quarters?", "季度", "季", "분기"],
+    "12": [r"months?", "أشهر", "شهور", "شهر", "الشهر", "个月", "個月", "月", "개월", "달", "월"],
+    "52": [r"weeks?", "أسابيع", "أسبوع", "الأسبوع", "周", "週", "星期", "일주일", "주일", "주"],
+    "365": [r"days?", "أيام", "يوم", "اليوم", "天", "日", "일"],
+})
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, "مرة": 1, "مرتين": 2, "مرتان": 2}
+_U = FREQ_UNITS.alternation
+_SENT = r"e-?mails?|newsletters?|messages?|posts?|updates?|texts?|notifications?|reports?|audits?|issues?"
+_EVERY_N = re.compile(
+    rf"\bevery\s+(?:(?P<other>other)|(?P<n1>{NUMBER}))\s+(?P<u1>{_U})|每(?:隔)?\s?(?P<n2>{NUMBER})\s?(?:个|個)?(?P<u2>{_U})"
+    rf"|(?P<n3>{NUMBER})\s?(?P<u3>{_U})\s?(?:마다|에\s?한\s?번|에\s?1\s?회)|كل\s+(?P<n4>{NUMBER})\s+(?P<u4>{_U})", _I)
+_N_TIMES = re.compile(
+    rf"(?P<t1>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|per|each|every)\s+(?P<u1>{_U})"
+    rf"|(?:每|一)(?:个|個)?(?P<u2>{_U})\s?(?P<t2>{NUMBER})\s?次"
+    rf"|(?:(?:1|일|한)\s?)?(?P<u3>{_U})\s?(?:에\s?)?(?:최대\s?|최소\s?)?(?P<t3>{NUMBER})\s?(?:회|번|차례)"
+    rf"|(?P<t4>مرة|مرتين|مرتان|(?:{NUMBER})\s+مرات)\s+(?:في|كل)\s+(?P<u4>{_U})"
+    rf"|(?P<t5>{NUMBER})\s+(?:{_SENT})\s+(?:a|per|each|every)\s+(?P<u5>{_U})", _I)
+_EVERY_GATE = re.compile(r"every|每|마다|에\s?(?:한|1)|كل", _I)
+_TIMES_GATE = re.compile(rf"once|twice|thrice|times|次|회|번|차례|مر[ةت]|(?:{_SENT})\s+(?:a|per|each|every)\s", _I)
+FREQ_WORDS = Lexicon({
+    "1": [r"annual(?:ly)?|yearly|every year|each year|per annum", "سنويًا", "سنويا", "كل عام", "كل سنة", "السنوي",
+          "السنوية", "每年", "每一年", "年年", "年度报告", "年度報告", "매년", "매해", "해마다", "연례", "연간 보고서"],
+    "0.5": [r"biennial(?:ly)?", "كل سنتين", "كل عامين", "격년"],
+    "2": [r"semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice-yearly|half-yearly", "نصف سنوي", "نصف سنوية", "每半年",
+          "반기마다", "반기별"],
+    "4": [r"quarterly|every quarter", "ربع سنوي", "ربع سنوية", "每季度", "每季", "每个季度", "매 분기", "분기마다",
+          "분기별"],
+    "12": [r"monthly|every month|each month", "شهريًا", "شهريا", "كل شهر", "الشهري", "الشهرية", "每月", "每个月",
+           "每個月", "매월", "매달", "다달이"],
+    "26": [r"fortnightly|bi-?weekly|every two weeks", "كل أسبوعين", "격주"],
+    "52": [r"weekly|every week|each week", "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي", "每周", "每週", "每星期",
+           "每个星期", "매주", "주마다"],
+    "365": [r"daily|every day|each day", "يوميًا", "يوميا", "كل يوم", "每天", "每日", "天天", "매일", "날마다"],
+})
+
+
+def _times(text: str) -> float | None:
+    word = re.sub(r"\s*(?:times|مرات)$", "", text.strip(), flags=_I)
+    return float(_TIMES[word.lower()]) if word.lower() in _TIMES else _num(word)
+
+
+def find_frequencies(text: str) -> Iterator[Raw]:
+    for m in _EVERY_N.finditer(text) if _EVERY_GATE.search(text) else ():
+        i = next(i for i in "1234" if m.group(f"u{i}"))
+        n = 2.0 if i == "1" and m.group("other") else _num(m.group(f"n{i}"))
+        per = FREQ_UNITS.key(m.group(f"u{i}"))
+        if n and per:
+            yield Raw("frequency", m.start(), m.end(), round(float(per) / n, 6))
+    for m in _N_TIMES.finditer(text) if _TIMES_GATE.search(text) else ():
+        i = next(i for i in "12345" if m.group(f"u{i}"))
+        n, per = _times(m.group(f"t{i}")), FREQ_UNITS.key(m.group(f"u{i}"))
+        if n and per:
+            yield Raw("frequency", m.start(), m.end(), n * float(per))
+    for start, end, key in FREQ_WORDS.find(text):
+        yield Raw("frequency", start, end, float(key))
+
+
+# --- dates and target years -------------------------------------------------------------------
+DATE_PREPS = Lexicon({
+    "max": [r"by|before|until|till|through|no later than|(?:by )?the end of|end of", "بحلول", "قبل", "حتى",
+            "بنهاية", "في موعد أقصاه", "مع حلول", "到", "至", "截至", "截止"],
+    "min": [r"since|from|starting(?: in| from)?|as of|beginning in", "منذ", "ابتداءً من", "اعتبارًا من", "من", "自",
+            "从", "從"],
+    "exact": [r"in|during|for", "في", "于", "於", "在"],
+})
+_DATE_POST = {"max": ("前", "之前", "以前", "底前", "까지", "이전", "전", "말까지"),
+              "min": ("이후", "부터", "起", "以来", "以來", "开始", "開始")}
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_Y = r"(?P<y>(?:19|20|21)\d{2})"
+_YEAR = _Y + r"(?!\d)"
+_PREP = rf"(?P<prep>{DATE_PREPS.alternation})\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?"
+_DATES = [
+    re.compile(rf"(?:{_PREP})?(?<!\d){_Y}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)", _I),
+    re.compile(rf"(?:{_PREP})?\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", _I),
+    re.compile(rf"(?:{_PREP})?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+{_YEAR}", _I),
+    re.compile(rf"(?:{_PREP})?\b{_MON}\s+{_YEAR}", _I),
+    re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?)?(?P<y>(?:19|20|21)\d{{2}}|[〇零一二三四五六七八九]{{4}})"
+               r"\s?[年년](?:\s?(?P<m>\d{1,2})\s?[月월](?:\s?(?P<d>\d{1,2})\s?[日号號일])?)?"
+               r"(?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?", _I),
+    re.compile(rf"(?:{_PREP}|(?P<ar>" + "|".join(ar_pattern(w) for w in ("عام", "العام", "سنة")) + r")\s+)"
+               rf"(?:(?:{'|'.join(ar_pattern(w) for w in ('عام', 'العام', 'سنة'))})\s+)?{_YEAR}", _I),
+]
+
+
+_DATE_GATE = re.compile(r"(?:19|20|21)\d\d|[〇零一二三四五六七八九]{4}")
+
+
+def find_dates(text: str) -> Iterator[Raw]:
+    for rx in _DATES if _DATE_GATE.search(text) else ():
+        for m in rx.finditer(text):
+            groups = m.groupdict()
+            year = _num(groups["y"])
+            if year is None or not 1900 <= year < 2200:
+                continue
+            value: int | str = int(year)
+            if groups.get("mon") or groups.get("m"):
+                month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
+                day = groups.get("d")
+                value = f"{int(year):04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            post = (groups.get("post") or "").strip()
+            qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
+            if not qualifier and groups.get("prep"):
+                qualifier = DATE_PREPS.key(groups["prep"]) or ""
+            yield Raw("date", m.start(), m.end(), value, qualifier=qualifier or "exact")
+
+
+# --- counted quantities -----------------------------------------------------------------------
+_EN_STOP = frozenset(
+    "of and or to in on at per for with by from the a an our your their its we you they is are was were be been "
+    "more than less over under up about around times time am pm percent per cent out off that which who thing "
+    "things way ways step steps reason reasons kind kinds type types one other others another lot bit this these "
+    "those next last first all each every only".split())
+_NON_NOUNS = frozenset(f.lower() for f in ("day", "days", "week", "weeks", "month", "months", "year", "years",
+                                           "hour", "hours", "minute", "minutes", "dollars", "euros", "pounds"))
+_QTY_EN = re.compile(rf"(?P<n1>{NUMBER})(?:\s*-\s*(?P<n2>{NUMBER}))?(?P<words>(?:\s+[A-Za-z][\w'-]*){{1,3}})", _I)
+_QTY_ZH = re.compile(rf"(?P<n1>{NUMBER})\s?(?:个|個|家|棵|株|件|份|位|名|款|种|種|间|間|座|台|套|瓶|包|所|项|項|张|張)"
+                     r"(?P<noun>[\u4e00-\u9fff]{1,6})")
+_QTY_KO = re.compile(rf"(?P<pre>[가-힣]+\s)?(?P<n1>{NUMBER})\s?(?P<cl>개국|개|명|곳|그루|가지|종|점|대|병|벌|권|장|군데|건)"
+                     r"(?P<noun>의?(?:\s?[가-힣]+){0,2})")
+_QTY_AR = re.compile(rf"(?<![\w.,])(?P<n1>\d+(?:[,.]\d+)*)\s+(?P<noun>[\u0621-\u064a][\u0621-\u0652]+)")
+
+
+def _lemma(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _noun_topic(text: str) -> str:
+    """The key of the first counted noun or topic word in ``text``, or ""."""
+    found = _known_noun(text)
+    return found[2] if found else ""
+
+
+def _known_noun(text: str) -> tuple[int, int, str] | None:
+    found = COUNTED.find(text) or TOPICS.find(text)
+    return found[0] if found else None
+
+
+def _en_noun(words: str, count: float) -> tuple[str, int] | None:
+    """The counted noun of "2 free samples with...": within two words, the first plural word (the
+    last word for a count of one); None past a capitalised word ("15 Pro cases" is a model)."""
+    kept: list[tuple[str, int]] = []
+    for t in re.finditer(r"[A-Za-z][\w'-]*", words):
+        if t.group(0).lower() in _EN_STOP or t.group(0).lower() in _NON_NOUNS or len(kept) == 2:
+            break
+        kept.append((t.group(0), t.end()))
+    if any(tok[0].isupper() for tok, _ in kept):
+        return None
+    plural = [(tok, end) for tok, end in kept if tok.endswith("s") and not tok.endswith(("ss", "us", "is"))]
+    pick = kept[-1:] if count == 1 else plural[:1]
+    if not pick or len(pick[0][0]) < 3:
+        return None
+    return _noun_topic(pick[0][0]) or _lemma(pick[0][0]), pick[0][1]
+
+
+def _qty_en(m: re.Match[str]) -> tuple[str, int, int] | None:
+    noun = _en_noun(m.group("words"), _num(m.group("n1")) or 0)
+    return None if noun is None else (noun[0], m.start("n1"), m.start("words") + noun[1])
+
+
+# Chinese, Korean and Arabic counts are kept only for nouns the lexicons know: without a word
+# segmenter the words after a count are too often not its noun ("一位工人都能").
+def _qty_zh(m: re.Match[str]) -> tuple[str, int, int] | None:
+    noun = _known_noun(m.group("noun"))
+    return (noun[2], m.start("n1"), m.start("noun") + noun[1]) if noun else None
+
+
+def _qty_ko(m: re.Match[str]) -> tuple[str, int, int] | None:
+    """Korean counts precede or follow their noun: "샘플 2개", "2개의 샘플" (의 points forward)."""
+    before = _known_noun(m.group("pre") or "")
+    after = _known_noun(m.group("noun") or "")
+    if after and (not before or (m.group("noun") or "").startswith("의")):
+        return after[2], m.start("n1"), m.start("noun") + after[1]
+    return (before[2], m.start(), m.end("cl")) if before else None
+
+
+def _qty_ar(m: re.Match[str]) -> tuple[str, int, int] | None:
+    topic = _noun_topic(m.group("noun"))
+    return (topic, m.start("n1"), m.end()) if topic else None
+
+
+_QUANTITY_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, int, int] | None]], ...] = (
+    (_QTY_EN, _qty_en), (_QTY_ZH, _qty_zh), (_QTY_KO, _qty_ko), (_QTY_AR, _qty_ar))
+
+
+def find_quantities(text: str) -> Iterator[Raw]:
+    """A number with a counted noun; the noun (mapped to a key where known) is the topic."""
+    for rx, noun_of in _QUANTITY_FINDERS:
+        for m in rx.finditer(text):
+            lo = _num(m.group("n1"))
+            if not lo or m.group("n1").lower() in ("a", "an", "single", "half", "반", "半"):
+                continue
+            found = noun_of(m)
+            if found and found[0]:
+                topic, start, end = found
+                yield Raw("quantity", start, end, _span(lo, _num(m.groupdict().get("n2"))), topic=topic)

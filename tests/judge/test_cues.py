@@ -1,0 +1,108 @@
+"""Polarity, quantifier and modality cues, and the deterministic polarity rule (C201)."""
+
+import pytest
+
+from consistency.judge.cues import cue_features, explain_difference, polarity_conflict, polarity_cues
+
+
+def negations(text, lang):
+    return [c.text for c in polarity_cues(text, lang) if c.kind == "negation"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("We never sell your data.", "en", ["never"]),
+    ("We don't share it and won't sell it.", "en", ["n't", "n't"]),
+    ("Returns without receipts are not accepted.", "en", ["without", "not"]),
+    ("لا نبيع بياناتك ولن نشاركها", "ar", ["لا", "ولن"]),
+    ("我们从不出售数据，也没有广告", "zh", ["从不", "没有"]),
+    ("개인정보를 판매하지 않습니다. 수수료가 없습니다.", "ko", ["않", "없"]),
+    ("절대 안 팔아요", "ko", ["안"]),
+])
+def test_negations_are_found_with_spans(text, lang, expected):
+    cues = [c for c in polarity_cues(text, lang) if c.kind == "negation"]
+    assert [c.text for c in cues] == expected
+    assert all(text[c.start:c.end] == c.text for c in cues)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Not only do we recycle, we reuse.", "en"),
+    ("Orders ship no later than Friday and cost no more than $5.", "en"),
+    ("خلال 14 يومًا من الاستلام", "ar"),  # لا hides inside خلال and الاستلام
+    ("不同的产品不仅有不锈钢款", "zh"),
+    ("상자 안에 설명서가 있습니다", "ko"),  # 안에 is "inside"
+    ("It has never been easier to return an item.", "en"),  # an idiom that affirms
+])
+def test_look_alikes_are_not_negations(text, lang):
+    assert negations(text, lang) == []
+
+
+def test_quantifier_and_modality_cues():
+    cues = {(c.kind, c.key, c.text) for c in polarity_cues("All orders will ship; some may be delayed.", "en")}
+    assert {("quantifier", "univ", "All"), ("quantifier", "exist", "some"), ("modality", "strong", "will"),
+            ("modality", "weak", "may")} <= cues
+
+
+@pytest.mark.parametrize("a, la, b, lb, neg, aff", [
+    ("We never sell your personal data.", "en", "We sell customer data to selected partners.", "en",
+     "never sell", "sell"),
+    ("We do not share your data with third parties.", "en", "We share your data with third parties for ads.", "en",
+     "not share", "share"),
+    ("我们从不出售您的个人数据。", "zh", "我们会将您的个人数据出售给合作伙伴。", "zh", "从不出售", "出售"),
+    ("고객의 개인정보를 절대 판매하지 않습니다.", "ko", "고객의 개인정보를 제휴사에 판매합니다.", "ko", "판매하지 않", "판매합니다"),
+    ("لا نبيع بياناتك الشخصية أبدًا.", "ar", "نبيع بياناتك الشخصية لشركائنا.", "ar", "لا نبيع", "نبيع"),
+])
+def test_polarity_conflict_on_the_clear_case(a, la, b, lb, neg, aff):
+    conflict = polarity_conflict(a, la, b, lb)
+    assert conflict is not None and conflict.code == "C201" and conflict.rule == "polarity-conflict"
+    assert conflict.reason == f"one statement denies what the other affirms: '{neg}' vs '{aff}'"
+    (span_a,), (span_b,) = conflict.spans_a, conflict.spans_b
+    assert (span_a.text, span_a.label, span_b.text, span_b.label) == (neg, "negation", aff, "affirmation")
+    assert a[span_a.start:span_a.end] == neg and b[span_b.start:span_b.end] == aff
+    # the order of the pair is kept: spans_a always point into the first statement
+    flipped = polarity_conflict(b, lb, a, la)
+    assert flipped.spans_a[0].text == aff and flipped.reason.endswith(f"'{aff}' vs '{neg}'")
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("We never sell your personal data.", "en", "We sell gift cards.", "en"),  # different predicate
+    ("We don't charge for returns.", "en", "We charge for express shipping.", "en"),  # one shared word
+    ("We don't sell your data.", "en", "We don't sell your data to anyone.", "en"),  # both negated
+    ("We never sell your personal data.", "en", "我们会将您的个人数据出售给合作伙伴。", "zh"),  # cross-lingual
+    ("我们从不出售您的个人数据。", "zh", "我们不会出售您的个人数据。", "zh"),
+    ("Returns are not accepted on sale items.", "en", "Returns are accepted within 30 days.", "en"),  # scope
+    # "never ... without consent" states a condition
+    ("We never send marketing emails without your consent.", "en", "We send marketing emails every week.", "en"),
+    # sharing two words out of many is not the same predicate
+    ("We never charge a fee for paying by card.", "en", "Your card is charged only when your order ships.", "en"),
+    ("저희가 사용하는 모든 면은 유기농 인증을 받았습니다.", "ko", "모피는 절대 사용하지 않습니다.", "ko"),
+])
+def test_polarity_rule_stays_out_of_unclear_cases(a, la, b, lb):
+    assert polarity_conflict(a, la, b, lb) is None
+
+
+def test_cue_features_keys_are_stable():
+    samples = [("Returns are free.", "en", "Returns cost $5.", "en"),
+               ("We never sell data.", "en", "我们出售数据", "zh"),
+               ("", "und", "", "und")]
+    keys = [set(cue_features(*s)) for s in samples]
+    assert keys[0] == keys[1] == keys[2]
+
+
+def test_cue_features_see_negation_and_antonyms_across_languages():
+    feats = cue_features("We never sell your personal data.", "en", "We sell customer data to partners.", "en")
+    assert feats["neg_a"] == 1 and feats["neg_b"] == 0 and feats["neg_xor"] == 1 and feats["polarity_rule"] == 1
+    assert cue_features("Returns are free.", "en", "Returns cost $5.", "en")["antonyms"] == 1
+    assert cue_features("무료 반품", "ko", "반품은 유료입니다", "ko")["antonyms"] == 1
+    assert cue_features("الإرجاع مجاني", "ar", "退货收费", "zh")["antonyms"] == 1
+    assert cue_features("We only use first-party cookies", "en", "我们使用第三方 Cookie", "zh")["antonyms"] == 1
+    assert cue_features("Free returns", "en", "Free returns", "en")["antonyms"] == 0
+    assert cue_features("All items ship free", "en", "Some items ship free", "en")["quant_clash"] == 1
+
+
+def test_explain_difference_names_the_differing_cues():
+    hints = explain_difference("Returns are always free.", "en", "Returns are sometimes charged.", "en")
+    assert any("always" in h and "sometimes" in h for h in hints)
+    assert any("free" in h and "charged" in h for h in hints)
+    assert explain_difference("We sell data.", "en", "We do not sell data.", "en") == [
+        "only the second statement is negated ('not')"]
+    assert explain_difference("Returns are free.", "en", "Returns are free.", "en") == []

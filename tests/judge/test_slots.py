@@ -1,0 +1,280 @@
+"""Typed slot extraction and comparison: the deterministic C101..C107 rules, in four languages."""
+
+import time
+
+import pytest
+
+from consistency.judge.slots import compare, extract_slots, scope_terms, slot_features
+from consistency.judge.slots_hours import Schedule
+
+WEEKDAYS_9_5 = Schedule(frozenset(range(5)), 540, 1020)
+
+
+def only(text, lang, slot_type):
+    slots = [s for s in extract_slots(text, lang) if s.type == slot_type]
+    assert len(slots) == 1, (text, extract_slots(text, lang))
+    return slots[0]
+
+
+# --- extraction -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, hours, qualifier, topic", [
+    ("Free returns within 30 days of delivery.", "en", 720, "max", "return"),
+    ("You can return items within two weeks.", "en", 336, "max", "return"),
+    ("Returns accepted for a month.", "en", 720, "exact", "return"),
+    ("يمكنك إرجاع المنتجات خلال 14 يومًا", "ar", 336, "max", "return"),
+    ("يمكن إرجاع المنتجات خلال ثلاثين يومًا من تاريخ الاستلام", "ar", 720, "max", "return"),
+    ("نرد على استفساراتكم خلال يومين", "ar", 48, "max", "reply"),
+    ("يتم الرد خلال أسبوعين", "ar", 336, "max", "reply"),
+    ("30일 이내 무료 반품", "ko", 720, "max", "return"),
+    ("2주 이내 반품 가능", "ko", 336, "max", "return"),
+    ("이틀 안에 답변 드립니다", "ko", 48, "max", "reply"),
+    ("十四天内退货", "zh", 336, "max", "return"),
+    ("两周内退货", "zh", 336, "max", "return"),
+    ("30日内可退货", "zh", 720, "max", "return"),
+    ("我们承诺在48小时内发货", "zh", 48, "max", "shipping"),
+    ("保修三个月", "zh", 2160, "exact", "warranty"),
+])
+def test_durations_are_normalised_to_hours(text, lang, hours, qualifier, topic):
+    slot = only(text, lang, "duration")
+    assert (slot.value, slot.qualifier, slot.topic) == (hours, qualifier, topic)
+    assert slot.text == text[slot.start:slot.end]
+
+
+def test_duration_ranges_and_business_days():
+    slot = only("Refunds are processed within 5-7 business days.", "en", "duration")
+    assert (slot.value, slot.unit, slot.topic) == ((120, 168), "business_day", "refund")
+
+
+def test_dates_inside_a_text_are_not_durations():
+    assert not [s for s in extract_slots("截至2025年6月30日", "zh") if s.type == "duration"]
+    assert only("2025년 6월 30일까지 완료", "ko", "date").value == "2025-06-30"
+
+
+@pytest.mark.parametrize("text, lang, currency, amount, qualifier", [
+    ("Free shipping on orders over $50.", "en", "USD", 50, "min"),
+    ("Free shipping on orders $75+", "en", "USD", 75, "min"),
+    ("Free delivery on orders above €40", "en", "EUR", 40, "min"),
+    ("Orders of US$50 or more ship free", "en", "USD", 50, "min"),
+    ("50,000원 이상 구매 시 무료배송", "ko", "KRW", 50000, "min"),
+    ("5만원 이상 무료배송", "ko", "KRW", 50000, "min"),
+    ("全场满299元包邮", "zh", "CNY", 299, "min"),
+    ("299元以上免运费", "zh", "CNY", 299, "min"),
+    ("الشحن مجاني للطلبات التي تزيد عن 200 ريال", "ar", "SAR", 200, "min"),
+    ("شحن مجاني فوق ر.س 200", "ar", "SAR", 200, "min"),
+    ("توصيل مجاني للطلبات فوق 200 درهم", "ar", "AED", 200, "min"),
+    ("Membership costs $1.5k a year", "en", "USD", 1500, "exact"),
+])
+def test_money_has_currency_amount_and_threshold(text, lang, currency, amount, qualifier):
+    slot = only(text, lang, "money")
+    assert (slot.value, slot.qualifier) == ((currency, amount), qualifier)
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("All our cotton is 100% organic.", "en", 100), ("70 per cent of our cotton is organic", "en", 70),
+    ("خصم ٪٢٠ على جميع المنتجات", "ar", 20), ("百分之七十的棉花为有机棉", "zh", 70), ("70퍼센트 재활용 소재", "ko", 70),
+    ("七折优惠", "zh", 30), ("会员享受九五折优惠", "zh", 5), ("10-20% off", "en", (10, 20)),
+])
+def test_percentages(text, lang, value):
+    assert only(text, lang, "percent").value == value
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Our support team is available 24/7.", "en", "24/7"),
+    ("Chat with us around the clock", "en", "24/7"),
+    ("Help is here 24 hours a day, 7 days a week", "en", "24/7"),
+    ("Support is open Mon–Fri 9–5.", "en", WEEKDAYS_9_5),
+    ("Support is open Monday through Friday, 9am to 5pm.", "en", WEEKDAYS_9_5),
+    ("Support hours: weekdays 9 a.m. to 5 p.m.", "en", WEEKDAYS_9_5),
+    ("客服工作时间：週一至週五 上午9点至下午5点", "zh", WEEKDAYS_9_5),
+    ("客服时间 周一至周五 9:00-17:00", "zh", WEEKDAYS_9_5),
+    ("全天候客服", "zh", "24/7"),
+    ("평일 오전 9시~오후 5시 상담", "ko", WEEKDAYS_9_5),
+    ("24시간 연중무휴 상담", "ko", "24/7"),
+    ("خدمة العملاء متاحة على مدار الساعة", "ar", "24/7"),
+    ("خدمة العملاء من الأحد إلى الخميس من 9 صباحًا حتى 5 مساءً", "ar", Schedule(frozenset({6, 0, 1, 2, 3}), 540, 1020)),
+])
+def test_hours(text, lang, value):
+    assert only(text, lang, "hours").value == value
+
+
+def test_bare_number_ranges_are_not_hours():
+    assert not [s for s in extract_slots("Delivery in 3-5 days", "en") if s.type == "hours"]
+
+
+@pytest.mark.parametrize("text, lang, per_year", [
+    ("We publish an impact report every year.", "en", 1), ("Our report is published annually", "en", 1),
+    ("Audits happen every three years", "en", pytest.approx(1 / 3, rel=1e-3)), ("twice a year", "en", 2),
+    ("We email you monthly", "en", 12), ("every other year", "en", 0.5), ("每年发布报告", "zh", 1),
+    ("每三年审核一次", "zh", pytest.approx(1 / 3, rel=1e-3)), ("一年两次", "zh", 2), ("매년 보고서 발행", "ko", 1),
+    ("3년마다 점검", "ko", pytest.approx(1 / 3, rel=1e-3)), ("연 2회 발행", "ko", 2), ("ننشر التقرير سنويًا", "ar", 1),
+    ("كل ثلاث سنوات", "ar", pytest.approx(1 / 3, rel=1e-3)), ("مرتين في السنة", "ar", 2),
+])
+def test_frequencies_are_events_per_year(text, lang, per_year):
+    assert only(text, lang, "frequency").value == per_year
+
+
+@pytest.mark.parametrize("text, lang, value, qualifier", [
+    ("We will be carbon neutral by 2030.", "en", 2030, "max"), ("Net zero in 2040", "en", 2040, "exact"),
+    ("We have used recycled packaging since 2015", "en", 2015, "min"), ("2030년까지 탄소중립", "ko", 2030, "max"),
+    ("2030年前实现碳中和", "zh", 2030, "max"), ("二〇三〇年前实现碳中和", "zh", 2030, "max"),
+    ("بحلول عام 2030", "ar", 2030, "max"), ("by June 30, 2025", "en", "2025-06-30", "max"),
+])
+def test_dates(text, lang, value, qualifier):
+    slot = only(text, lang, "date")
+    assert (slot.value, slot.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text, lang, value, topic", [
+    ("Every order ships with 2 free samples.", "en", 2, "sample"), ("We planted 10,000 trees", "en", 10000, "tree"),
+    ("We have 3 stores in Seoul", "en", 3, "store"), ("Each order comes with one free sample", "en", 1, "sample"),
+    ("我们种植了一万棵树", "zh", 10000, "tree"), ("무료 샘플 2개 증정", "ko", 2, "sample"),
+    ("نوفر 3 عينات مجانية", "ar", 3, "sample"),
+])
+def test_counted_quantities(text, lang, value, topic):
+    slot = only(text, lang, "quantity")
+    assert (slot.value, slot.topic) == (value, topic)
+
+
+@pytest.mark.parametrize("text", ["Read our story about the one thing that matters.", "iPhone 15 Pro cases in stock",
+                                  "Welcome! Sign up to hear from us."])
+def test_no_quantity_without_a_counted_noun(text):
+    assert not [s for s in extract_slots(text, "en") if s.type == "quantity"]
+
+
+# --- comparison ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("a, la, b, lb, code, values", [
+    ("Free returns within 30 days", "en", "يمكنك إرجاع المنتجات خلال 14 يومًا", "ar", "C102", ("30 days", "14 days")),
+    ("Free returns within 30 days", "en", "You can return items within 2 weeks.", "en", "C102",
+     ("30 days", "2 weeks (14 days)")),
+    ("Free returns within 30 days", "en", "七天无理由退货", "zh", "C102", ("30 days", "七天 (7 days)")),
+    ("Warranty: 2 years", "en", "保修三年", "zh", "C102", ("2 years", "三年 (3 years)")),
+    ("Free shipping on orders over $50.", "en", "Free shipping on orders over $75.", "en", "C103", ("$50", "$75")),
+    ("满299元包邮", "zh", "满199元包邮", "zh", "C103", ("299", "199")),
+    ("5만원 이상 구매 시 무료배송", "ko", "3만원 이상 무료배송", "ko", "C103", ("50,000 KRW", "30,000 KRW")),
+    ("All our cotton is 100% organic.", "en", "70% of our cotton is organic.", "en", "C104", ("100%", "70%")),
+    ("Our support team is available 24/7.", "en", "Support is open Monday to Friday, 9am to 5pm.", "en", "C105",
+     ("24/7", "Mon–Fri 09:00–17:00")),
+    ("고객센터 운영시간: 평일 오전 9시~오후 6시", "ko", "고객센터는 24시간 연중무휴로 운영됩니다", "ko", "C105",
+     ("Mon–Fri 09:00–18:00", "24/7")),
+    ("We publish an impact report every year.", "en", "Our impact report comes out every three years.", "en", "C106",
+     ("once a year", "once every 3 years")),
+    ("We will be carbon neutral by 2030.", "en", "Our goal is carbon neutrality by 2040.", "en", "C107",
+     ("2030", "2040")),
+    ("2030년까지 탄소중립을 달성하겠습니다", "ko", "We will be carbon neutral by 2040", "en", "C107", ("2030", "2040")),
+    ("Every order ships with 2 free samples.", "en", "Each order now comes with one free sample.", "en", "C101",
+     ("2 free samples", "one free sample (1)")),
+    ("We plant 10,000 trees.", "en", "我们种植了两万棵树", "zh", "C101", ("10,000", "20,000")),
+    ("Returns within 14 days", "en", "Returns accepted for at least 30 days", "en", "C102", ("14 days", "30 days")),
+])
+def test_conflicts_are_found_and_explained(a, la, b, lb, code, values):
+    conflict = compare(a, la, b, lb)
+    assert conflict is not None and conflict.code == code
+    assert all(v in conflict.reason for v in values), conflict.reason
+    assert conflict.slot_a.text in a and conflict.slot_b.text in b
+    assert 0.5 < conflict.score < 1
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Free returns within 30 days", "en", "30일 이내 무료 반품", "ko"),  # same window, other language
+    ("Free returns within 30 days", "en", "30天内免费退货", "zh"),
+    ("Returns within 2 weeks", "en", "Returns within 14 days", "en"),  # unit conversion
+    ("We reply within 2 days", "en", "We reply within 48 hours", "en"),
+    ("Returns within 1 month", "en", "Returns within 30 days", "en"),  # a month is about 30 days
+    ("2030年前实现碳中和", "zh", "We will be carbon neutral by 2030", "en"),
+    ("Support: Mon-Fri 9-5", "en", "Support is available weekdays 9am-5pm", "en"),
+    ("Free shipping on orders over $50.", "en", "Free shipping for orders above 50 USD", "en"),
+    ("We planted 10,000 trees.", "en", "我们种植了一万棵树", "zh"),
+    ("30% off all items", "en", "七折优惠", "zh"),
+])
+def test_equal_values_do_not_conflict(a, la, b, lb):
+    assert compare(a, la, b, lb) is None
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    # different explicit scopes
+    ("Free shipping over $50 in the US", "en", "Free shipping over $75 to Canada", "en"),
+    ("Free returns within 30 days", "en", "Members get free returns within 60 days", "en"),
+    ("Standard delivery takes 3-5 days", "en", "Express delivery takes 1 day", "en"),
+    ("We planted 10,000 trees in 2023.", "en", "We planted 12,000 trees in 2024.", "en"),
+    # different currencies and no exchange rate
+    ("Free shipping over $75", "en", "50,000원 이상 무료배송", "ko"),
+    # different topics
+    ("Free returns within 30 days", "en", "Free shipping within 3 days", "en"),
+    ("Our stores are open 10am-8pm daily", "en", "Customer support: Mon-Fri 9-5", "en"),
+    # business days against calendar days
+    ("Refunds within 5 business days", "en", "Refunds within 7 days", "en"),
+    # disjoint days are complementary, not contradictory
+    ("Support: Mon–Fri 9–5", "en", "Support: weekends 10am–4pm", "en"),
+    # bounds that can both hold
+    ("Returns accepted for at least 30 days", "en", "Returns accepted for up to 90 days", "en"),
+    ("Carbon neutral since 2015", "en", "Carbon neutral by 2030", "en"),
+    # ranges that overlap the other value
+    ("Delivery in 3-5 days", "en", "Delivery in 4 days", "en"),
+    # a topic-less value is compared only when the sentences share content words
+    ("You can return any item for a full refund within 60 days.", "en",
+     "Security patches are released within 48 hours of a confirmed vulnerability.", "en"),
+    ("Free returns within 30 days", "en", "如果您的数据受到泄露影响，我们将在72小时内通知您。", "zh"),
+    # a brand runs many discounts: the same broad topic is not the same offer
+    ("Students get 15% off every order.", "en", "Sign up for our newsletter and get 10% off.", "en"),
+    # a rate is not a total
+    ("We plant one tree for every order.", "en", "Last year we planted 10,000 trees.", "en"),
+    # "ago" dates an event, it states no period
+    ("Sara joined our support team five years ago.", "en", "Our support team replies within 2 days.", "en"),
+])
+def test_hard_negatives_do_not_conflict(a, la, b, lb):
+    assert compare(a, la, b, lb) is None
+
+
+def test_topicless_values_conflict_when_the_sentences_match():
+    conflict = compare("Orders are dispatched within 2 days of payment.", "en",
+                       "Orders are dispatched within 5 days of payment.", "en")
+    assert conflict is not None and conflict.code == "C102"
+    discount = compare("Sign up for our newsletter and get 10% off.", "en",
+                       "Sign up for our newsletter and get 15% off.", "en")
+    assert discount is not None and discount.code == "C104"
+
+
+def test_scope_terms_are_multilingual():
+    assert "country:us" in scope_terms("Free shipping in the US", "en")
+    assert "country:us" in scope_terms("미국 내 무료 배송", "ko")
+    assert "country:us" not in scope_terms("Contact us today", "en")  # "us" the pronoun
+    assert scope_terms("Free shipping over $50 in the US", "en") == scope_terms("미국 5만원 이상 무료배송", "ko")
+    assert "year:2023" in scope_terms("We planted 10,000 trees in 2023", "en")
+
+
+def test_exchange_rates_make_currencies_comparable():
+    rates = {"KRW": 0.00072}
+    far = compare("Free shipping over $75", "en", "50,000원 이상 무료배송", "ko", rates=rates)
+    assert far is not None and far.code == "C103" and "≈ $36" in far.reason
+    assert compare("Free shipping over $36", "en", "50,000원 이상 무료배송", "ko", rates=rates) is None
+    assert compare("Free shipping over $40", "en", "50,000원 이상 무료배송", "ko", rates=rates) is None  # within 15%
+
+
+def test_a_value_matched_on_the_other_side_is_not_a_conflict():
+    both = "Returns within 30 days, or 14 days for sale items"
+    assert compare("Returns within 30 days", "en", both.replace(" for sale items", ""), "en") is None
+
+
+def test_identical_text_never_conflicts():
+    assert compare("Returns within 30 days", "en", "Returns within 30 days", "en") is None
+
+
+def test_slot_features_keys_are_stable_and_meaningful():
+    differ = slot_features("Free returns within 30 days", "en", "Returns within 14 days", "en")
+    same = slot_features("Free returns within 30 days", "en", "30일 이내 무료 반품", "ko")
+    none = slot_features("We love our customers", "en", "Hello world", "en")
+    assert set(differ) == set(same) == set(none)
+    assert differ["differ"] == differ["differ_duration"] == 1 and differ["rel_diff"] == pytest.approx(16 / 30)
+    assert same["equal"] == 1 and same["differ"] == 0 and same["topic_match"] == 1
+    assert none["any_a"] == none["any_b"] == 0
+    assert slot_features("Free shipping over $75", "en", "5만원 이상 무료배송", "ko")["currency_mismatch"] == 1
+
+
+def test_compare_is_fast_on_short_sentences():
+    texts = [f"Free returns within {n} days" for n in range(1, 61)] + [f"{n}일 이내 무료 반품" for n in range(1, 61)]
+    pairs = [(a, b) for a in texts for b in texts[::3]]
+    start = time.perf_counter()
+    for a, b in pairs:
+        compare(a, "en", b, "ko")
+    rate = len(pairs) / (time.perf_counter() - start)
+    assert rate > 5000, f"{rate:.0f} pairs/s"
