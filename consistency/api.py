@@ -259,10 +259,11 @@ def _draft_statements(cfg: Config, drafts: Sequence[str]) -> tuple[list[Any], li
 
 def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collect: bool = True,
           drafts: Sequence[str] = (), write_baseline: str | None = None, workers: int = 1,
-          fetcher: Any = None) -> CheckResult:
+          executor: str = "local", scheduler: str | None = None, fetcher: Any = None) -> CheckResult:
     """Collect (unless ``collect`` is False), judge, write the configured reports, decide the exit code."""
     from consistency import __version__
     from consistency.check import gate_from_config, judge_units, make_units, stats
+    from consistency.executor import make_executor
     from consistency.check import write_baseline as _write_baseline
     from consistency.report.interface import write_reports
     from consistency.rules import RULES
@@ -279,7 +280,9 @@ def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collec
         skipped += draft_skipped
         units = make_units([*stored, *draft_sts])
         pc = cfg["pairing"]
-        run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer, draft_only=bool(drafts))
+        with make_executor(executor, workers, scheduler) as ex:
+            run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer,
+                              draft_only=bool(drafts), executor=ex, cfg=cfg)
         deeds = [] if drafts else _deeds_findings(cfg, store, units)
     gate = gate_from_config(cfg["check"])
     findings = gate.apply([*run.findings, *deeds])

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from consistency.embed.cache import embed_cached
+from consistency.executor import Executor, SerialExecutor
 from consistency.findings import Finding, Gate, Unit, make_finding
 from consistency.judge.judge import PairJudge, PairText
 from consistency.pairing import candidate_pairs
@@ -25,6 +26,8 @@ from consistency.progress import QUIET, Observer
 from consistency.statements.filter import normalise
 from consistency.store import Store
 from consistency.types import Skipped, Statement, Verdict, content_hash
+
+JUDGE_CHUNK = 4096  # pairs per judging task; the same whatever executor runs them
 
 
 def make_units(statements: Sequence[Statement]) -> list[Unit]:
@@ -50,11 +53,18 @@ class JudgeRun:
 
 
 def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, top_k: int, min_similarity: float,
-                observer: Observer = QUIET, draft_only: bool = False) -> JudgeRun:
-    """Pair every commitment with its neighbours and turn contradictions into findings."""
+                observer: Observer = QUIET, draft_only: bool = False, executor: Executor | None = None,
+                cfg: Any = None) -> JudgeRun:
+    """Pair every commitment with its neighbours and turn contradictions into findings.
+
+    With a parallel ``executor`` (and the ``cfg`` workers rebuild the judge from), embedding and
+    judging run in workers; the nearest-neighbour index is built once, here.
+    """
     timings: dict[str, float] = {}
+    parallel = executor is not None and not isinstance(executor, SerialExecutor) and cfg is not None
     t = time.perf_counter()
-    vectors, embedded = embed_cached(judge.encoder, [u.text for u in units], store, observer)
+    vectors, embedded = embed_cached(judge.encoder, [u.text for u in units], store, observer,
+                                     executor=executor if parallel else None)
     timings["embed"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -67,34 +77,49 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
 
     t = time.perf_counter()
     keys = [content_hash(units[p.a].text, units[p.b].text) for p in pairs]
-    cached = store.get_verdicts(judge.id, keys) if store is not None else {}
-    todo = [i for i, k in enumerate(keys) if k not in cached]
+    verdicts = store.get_verdicts(judge.id, keys) if store is not None else {}
+    todo = [i for i, k in enumerate(keys) if k not in verdicts]
+    cached = len(keys) - len(todo)
     observer.start("judge", total=len(todo))
-    verdicts: dict[str, Verdict | dict[str, Any]] = dict(cached)
-    for start in range(0, len(todo), 4096):
-        idx = todo[start:start + 4096]
+    chunks = []
+    for start in range(0, len(todo), JUDGE_CHUNK):
+        idx = todo[start:start + JUDGE_CHUNK]
         texts = [PairText(units[pairs[i].a].text, units[pairs[i].a].lang, units[pairs[i].b].text,
                           units[pairs[i].b].lang) for i in idx]
-        a_rows = np.array([pairs[i].a for i in idx])
-        b_rows = np.array([pairs[i].b for i in idx])
-        fresh = judge.judge(texts, vectors[a_rows], vectors[b_rows])
-        if store is not None:
-            store.put_verdicts(judge.id, [(keys[i], v.to_dict()) for i, v in zip(idx, fresh)])
-        verdicts.update({keys[i]: v for i, v in zip(idx, fresh)})
-        observer.advance(len(idx))
+        chunks.append((idx, (texts, vectors[[pairs[i].a for i in idx]], vectors[[pairs[i].b for i in idx]])))
+    wave = 4 * getattr(executor, "workers", 2) if parallel else 1
+    for start in range(0, len(chunks), wave):
+        group = chunks[start:start + wave]
+        results = (executor.map(judge_chunk, [c for _, c in group], cfg) if parallel  # type: ignore[union-attr]
+                   else [[v.to_dict() for v in judge.judge(*c)] for _, c in group])
+        for (idx, _), fresh in zip(group, results):
+            if store is not None:
+                store.put_verdicts(judge.id, [(keys[i], v) for i, v in zip(idx, fresh)])
+            verdicts.update({keys[i]: v for i, v in zip(idx, fresh)})
+            observer.advance(len(idx))
     observer.finish()
     timings["judge"] = time.perf_counter() - t
 
     findings: dict[str, Finding] = {}
     for p, key in zip(pairs, keys):
-        v = verdicts[key]
-        verdict = v if isinstance(v, Verdict) else _verdict_from_dict(v)
-        if verdict.contradiction:
-            f = make_finding(units[p.a], units[p.b], verdict)
+        if verdicts[key]["contradiction"]:
+            f = make_finding(units[p.a], units[p.b], _verdict_from_dict(verdicts[key]))
             if f.id not in findings or findings[f.id].score < f.score:
                 findings[f.id] = f
-    return JudgeRun(sorted(findings.values(), key=lambda f: f.sort_key), len(pairs), timings, embedded,
-                    len(keys) - len(todo))
+    return JudgeRun(sorted(findings.values(), key=lambda f: f.sort_key), len(pairs), timings, embedded, cached)
+
+
+_worker_judges: dict[str, PairJudge] = {}
+
+
+def judge_chunk(cfg: Any, chunk: tuple[list[PairText], np.ndarray, np.ndarray]) -> list[dict[str, Any]]:
+    """Executor task: judge one chunk of pairs with the judge ``cfg`` describes (built once per worker)."""
+    from consistency.api import load_judge
+
+    key = json.dumps([cfg["embed"], cfg["judge"]], sort_keys=True)
+    if key not in _worker_judges:
+        _worker_judges[key] = load_judge(cfg)
+    return [v.to_dict() for v in _worker_judges[key].judge(*chunk)]
 
 
 def _verdict_from_dict(d: dict[str, Any]) -> Verdict:

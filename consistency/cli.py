@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", nargs="+", metavar="PATH", help="check these draft files against the store")
     p.add_argument("--no-crawl", action="store_true", help="use the store as it is; do not collect")
     p.add_argument("--workers", type=int, default=1, help="processes for CPU-bound stages")
+    p.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="run CPU-bound stages locally or on a Dask cluster")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask)")
 
     p = sub.add_parser("train", help="train the pair classifier (writes the packaged artifact)")
     p.add_argument("--output", help="artifact folder (default: the package's judge/model)")
@@ -148,6 +151,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         drafts=args.draft or (),
         write_baseline=args.write_baseline,
         workers=args.workers,
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
     print(result.summary(), file=sys.stderr)
     return result.exit_code

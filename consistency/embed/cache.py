@@ -7,27 +7,41 @@ from collections.abc import Sequence
 import numpy as np
 
 from consistency.embed.interface import Encoder
+from consistency.embed.registry import encode_chunk
+from consistency.executor import Executor, SerialExecutor
 from consistency.progress import QUIET, Observer
 from consistency.store import Store
 from consistency.types import content_hash
 
 
 def embed_cached(encoder: Encoder, texts: Sequence[str], store: Store | None,
-                 observer: Observer = QUIET, chunk: int = 2048) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (rows in order) and how many texts had to be encoded."""
+                 observer: Observer = QUIET, chunk: int = 2048, executor: Executor | None = None,
+                 ) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (rows in order) and how many texts had to be encoded.
+
+    With a parallel ``executor`` the chunks are encoded by workers; chunks are cut the same
+    way either way, so the vectors are the same.
+    """
     hashes = [content_hash(t) for t in texts]
     unique = dict(zip(hashes, texts))
     known = store.get_embeddings(encoder.id, list(unique)) if store is not None else {}
     todo = [h for h in unique if h not in known]
+    chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    parallel = executor is not None and not isinstance(executor, SerialExecutor) and encoder.spec is not None
     observer.start(f"embed ({encoder.id})", total=len(todo))
-    for start in range(0, len(todo), chunk):
-        part = todo[start:start + chunk]
-        vecs = encoder.encode([unique[h] for h in part])
-        fresh = list(zip(part, vecs))
-        if store is not None:
-            store.put_embeddings(encoder.id, fresh)
-        known.update(fresh)
-        observer.advance(len(part))
+    # Workers take a wave of chunks at a time, so progress and the cache advance as they go.
+    wave = 4 * getattr(executor, "workers", 2) if parallel else 1
+    for start in range(0, len(chunks), wave):
+        group = chunks[start:start + wave]
+        texts_of = [[unique[h] for h in part] for part in group]
+        results = (executor.map(encode_chunk, texts_of, encoder.spec) if parallel  # type: ignore[union-attr]
+                   else [encoder.encode(t) for t in texts_of])
+        for part, vecs in zip(group, results):
+            fresh = list(zip(part, vecs))
+            if store is not None:
+                store.put_embeddings(encoder.id, fresh)
+            known.update(fresh)
+            observer.advance(len(part))
     observer.finish()
     out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     for i, h in enumerate(hashes):

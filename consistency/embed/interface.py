@@ -23,6 +23,7 @@ def l2_normalise(x: np.ndarray) -> np.ndarray:
 class Encoder(ABC):
     id: str
     dim: int
+    spec: tuple[str, int] | None = None  # (registry name, batch size): how a worker process rebuilds it
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size

@@ -38,4 +38,10 @@ def make_encoder(name: str, batch_size: int = 64) -> Encoder:
             from consistency.embed.st import SentenceTransformerEncoder
 
             _cache[key] = SentenceTransformerEncoder(name, batch_size=batch_size)
+        _cache[key].spec = key
     return _cache[key]
+
+
+def encode_chunk(spec: tuple[str, int], texts: list[str]):  # noqa: ANN201
+    """Executor task: encode one chunk with the encoder named by ``spec`` (loaded once per worker)."""
+    return make_encoder(*spec).encode(texts)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-PAIRS_FILE = REPO / "corpora" / "pairs" / "pairs.jsonl"
+PAIRS_DIR = REPO / "corpora" / "pairs"
 NLI_DIR = REPO.parent / "shared" / "data" / "nli"
 
 # CC BY-SA files (commercial use allowed). ko_xnli_* are CC BY-SA translations of CC BY-NC
@@ -49,18 +49,24 @@ def group_of(lang_code: str) -> str:
     return "cross" if "-" in lang_code else lang_code
 
 
-def load_brand_pairs(path: Path = PAIRS_FILE, split: str | None = None) -> list[LabelledPair]:
+def pair_files(folder: Path = PAIRS_DIR) -> list[Path]:
+    """Every ``pairs*.jsonl`` of the labelled corpus, in name order."""
+    return sorted(folder.glob("pairs*.jsonl"))
+
+
+def load_brand_pairs(folder: Path = PAIRS_DIR, split: str | None = None) -> list[LabelledPair]:
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            if split and r["split"] != split:
-                continue
-            la, lb = _langs(r["lang"])
-            out.append(LabelledPair(r["id"], r["a"], r["b"], la, lb, r["label"] == "contradiction", r["label"],
-                                    r["kind"], group_of(r["lang"]), r["topic"], r["split"]))
+    for path in pair_files(folder):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                r = json.loads(line)
+                if split and r["split"] != split:
+                    continue
+                la, lb = _langs(r["lang"])
+                out.append(LabelledPair(r["id"], r["a"], r["b"], la, lb, r["label"] == "contradiction", r["label"],
+                                        r["kind"], group_of(r["lang"]), r["topic"], r["split"]))
     return out
 
 

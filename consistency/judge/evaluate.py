@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from consistency.judge.data import EVAL_NLI_FILES, NLI_DIR, PAIRS_FILE, LabelledPair, load_brand_pairs, load_nli
+from consistency.judge.data import EVAL_NLI_FILES, NLI_DIR, PAIRS_DIR, LabelledPair, load_brand_pairs, load_nli
 from consistency.types import Verdict
 
 
@@ -69,8 +69,8 @@ def breakdown(pairs: Sequence[LabelledPair], verdicts: Sequence[Verdict],
             for g, idx in sorted(groups.items())}
 
 
-def brand_report(judge, pairs_file: Path = PAIRS_FILE) -> dict[str, object]:  # noqa: ANN001
-    pairs = load_brand_pairs(pairs_file, split="test")
+def brand_report(judge, pairs_dir: Path = PAIRS_DIR) -> dict[str, object]:  # noqa: ANN001
+    pairs = load_brand_pairs(pairs_dir, split="test")
     verdicts = judge_pairs(pairs, judge)
     return {
         "overall": score([p.contradiction for p in pairs], [v.contradiction for v in verdicts]).to_dict(),

@@ -28,7 +28,7 @@ _EN = {
                    r"send|reply|respond|match|deliver|ship|return|cover)\b|\bwe'll\b|\bwill never\b",
     "negated_policy": r"\b(?:we|you)\s+(?:do not|don't|never|won't|will not|cannot)\b|\bno (?:hidden|extra|"
                       r"additional)\b|\bnone of\b|\bno\s+\w+\s+(?:fees?|charges?|costs?)\b|\bwithout\b",
-    "universal": r"\ball\b|\bevery\w*|\beach\b|\bany\b",
+    "universal": r"\ball\b|\bevery(?:one|thing|where|body)?\b|\beach\b|\bany\b",
     "time_limit": r"\bwithin\s+(?:\w+\s+){0,2}(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
                   r"|\bup to\s+\d+|\b\d+[- ](?:day|hour|month|year)\b|\bsame day\b|\bas soon as\b",
     "free_cost": r"\bfree\b|\bat no (?:extra |additional )?cost\b|\bno charge\b|\bfree of charge\b"

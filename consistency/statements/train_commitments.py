@@ -105,6 +105,13 @@ def data_hash(examples: Sequence[Example]) -> str:
     return h.hexdigest()[:16]
 
 
+# The training set is balanced (and the fit reweights classes), but most published statements
+# are not commitments. The intercept is shifted by logit(prior) so that a statement with no
+# cue at all reads as a message: the standard base-rate correction for a classifier trained
+# at a 50/50 prior and applied where positives are rarer.
+DEPLOYMENT_PRIOR = 0.25
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m consistency.statements.train_commitments",
                                  description=__doc__.split("\n")[0])
@@ -131,8 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "train_topics": sorted(set(topics)),
         "train_data_sha256": data_hash(train),
         "data": "corpora/commitments/commitments.jsonl, split=train (project-written, MIT)",
+        "deployment_prior": DEPLOYMENT_PRIOR,
     }
-    CommitmentModel(weights=weights, intercept=float(model.intercept_[0]), meta=meta).save(args.output)
+    shift = float(np.log(DEPLOYMENT_PRIOR / (1 - DEPLOYMENT_PRIOR)))
+    CommitmentModel(weights=weights, intercept=float(model.intercept_[0]) + shift, meta=meta).save(args.output)
     print(f"wrote {args.output} ({len(weights)} weights, {len(train)} training sentences)", file=sys.stderr)
     return 0
 
