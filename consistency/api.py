@@ -308,8 +308,6 @@ def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collec
 
 def _deeds_findings(cfg: Config, store: Any, units: Sequence[Any]) -> list[Any]:
     """Words-versus-deeds findings (what pages and mails do against what the brand says)."""
-    try:
-        from consistency.deeds import run_checks
-    except ImportError:
-        return []
+    from consistency.deeds import run_checks
+
     return run_checks(cfg, list(store.documents()), units)

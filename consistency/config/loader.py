@@ -45,6 +45,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "pairing": {"top_k": int, "min_similarity": float},
     "judge": {"threshold": float, "cross_encoder": str, "rates": dict},
     "check": {"formats": list, "fail_on": str, "output_dir": str, "suppress": list, "baseline": str},
+    "deeds": {"checks": list, "first_party_hosts": list, "tracker_hosts": list, "severity": dict},
 }
 
 _COMMON_SOURCE_KEYS = {"type": str, "name": str}
@@ -169,7 +170,7 @@ def _check_source(i: int, src: Any, base: Path, crawl: Mapping[str, Any]) -> dic
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(base)
     for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), dict) and key != "rates":
+        if isinstance(value, Mapping) and isinstance(out.get(key), dict) and key not in ("rates", "severity"):
             out[key] = _merge(out[key], value)
         else:
             out[key] = copy.deepcopy(value)
