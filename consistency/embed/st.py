@@ -12,6 +12,7 @@ import numpy as np
 
 from consistency.embed.interface import Encoder
 from consistency.errors import ConfigError
+from consistency.types import content_hash
 
 
 def _require_st():  # noqa: ANN202
@@ -44,7 +45,9 @@ class SentenceTransformerEncoder(Encoder):
         except OSError as exc:
             raise ConfigError(f"cannot load sentence-transformers model {name_or_path!r}: {exc}",
                               "give a local model folder, or a hub name on a machine with hub access") from None
-        self.id = f"st:{local.resolve().name if local.exists() else name_or_path}"
+        # A local folder is named by its path too: two folders called "model" must not share a cache.
+        self.id = (f"st:{local.resolve().name}@{content_hash(str(local.resolve()))[:8]}" if local.exists()
+                   else f"st:{name_or_path}")
         self.dim = int(self._model.get_embedding_dimension())
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:

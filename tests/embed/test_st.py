@@ -13,7 +13,7 @@ def test_a_local_model_folder_loads_offline_and_encodes(tmp_path):
     folder = build_sentence_transformer(tmp_path)
     enc = make_encoder(str(folder), batch_size=2)
     assert isinstance(enc, SentenceTransformerEncoder)
-    assert enc.id == "st:st-model" and enc.dim == 16
+    assert enc.id.startswith("st:st-model@") and enc.dim == 16
     v = enc.encode(["we never sell your data", "free returns within 30 days", "support is open 24/7"])
     assert v.shape == (3, 16) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
