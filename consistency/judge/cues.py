@@ -56,12 +56,23 @@ class _Profile:
         return self.content.mode
 
 
+_KO_ADNOMINAL = re.compile(r"[은는던]\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|如果[^，,；;。]*$|만약[^,.]*$|إذا[^،,.]*$", re.IGNORECASE)
+
+
+def _attributive_or_conditional(text: str, cue: Cue) -> bool:
+    """A negation that modifies a noun ("unwashed items", "세탁하지 않은 상품") or sits in a
+    condition ("if it does not fit, ...") states no negative policy."""
+    return bool(_KO_ADNOMINAL.match(text, cue.end) or _CONDITION.search(text, 0, cue.start))
+
+
 @lru_cache(maxsize=65536)
 def _profile(text: str, lang: str) -> _Profile:
     cues = sorted([Cue("negation", k, s, e, text[s:e]) for s, e, k in NEGATION.find(text)]
                   + [Cue("quantifier", k, s, e, text[s:e]) for s, e, k in QUANTIFIERS.find(text)]
                   + [Cue("modality", k, s, e, text[s:e]) for s, e, k in MODALITY.find(text)],
                   key=lambda c: (c.start, c.end, c.kind))
+    cues = [c for c in cues if not (c.kind == "negation" and _attributive_or_conditional(text, c))]
     negations = tuple(c for c in cues if c.kind == "negation")
     return _Profile(tuple(cues), negations, content(text, lang, skip=[(c.start, c.end) for c in negations]))
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from consistency.judge.contrast import contrast_features
 from consistency.judge.cues import cue_features
 from consistency.judge.slots import slot_features
 
@@ -19,6 +20,7 @@ from consistency.judge.slots import slot_features
 def symbolic_features(a: str, lang_a: str, b: str, lang_b: str) -> dict[str, float]:
     feats = {f"slot:{k}": float(v) for k, v in slot_features(a, lang_a, b, lang_b).items()}
     feats.update({f"cue:{k}": float(v) for k, v in cue_features(a, lang_a, b, lang_b).items()})
+    feats.update({f"contrast:{k}": v for k, v in contrast_features(a, b).items()})
     feats["pair:cross_lingual"] = float(lang_a != lang_b)
     return feats
 

@@ -10,8 +10,11 @@ Rules give reasons a reader can check; the model catches what rules cannot phras
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,7 +23,7 @@ from consistency.judge import cues, slots
 from consistency.judge.classifier import PairClassifier
 from consistency.judge.features import pair_matrix, symbolic_features
 from consistency.rules import RULES
-from consistency.types import Span, Verdict
+from consistency.types import Span, Verdict, content_hash
 
 NO_CONFLICT = "none"
 
@@ -35,6 +38,65 @@ class PairText:
 
 def _slot_span(s: Any, label: str) -> Span:
     return Span(start=s.start, end=s.end, text=s.text, label=label)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the judge's own source: editing a rule invalidates cached verdicts."""
+    folder = Path(__file__).parent
+    return content_hash(*(f.read_text("utf-8") for f in sorted(folder.glob("*.py"))))
+
+
+def values_agree(feats: Mapping[str, float]) -> bool:
+    """Same-type slots with equal values and nothing else that differs: a paraphrase, whatever the model says.
+
+    On the training split this holds for 50 consistent pairs and 2 contradictions.
+    """
+    differs = ("slot:differ", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash", "contrast:any")
+    return feats.get("slot:equal", 0.0) > 0 and not any(feats.get(k, 0.0) for k in differs)
+
+
+_QUESTION = re.compile(r"[?？؟]\s*[\"'”’»)\]」』）]*$")
+
+
+def is_question(text: str) -> bool:
+    """"Do you sell my data?": an FAQ heading asks, it does not claim."""
+    return bool(_QUESTION.search(text.strip()))
+
+
+CONFLICT_EVIDENCE = ("slot:differ", "slot:values_differ", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash",
+                     "contrast:any")
+
+
+def has_conflict_evidence(feats: Mapping[str, float]) -> bool:
+    """Something in the text that could carry a contradiction: differing values, one-sided negation,
+    a quantifier or modal clash, opposite poles of a concept. A model-only verdict needs one of these:
+    without it the classifier mostly answers "same topic, different detail", which a check meets
+    far more often than a contradiction (the candidate pairs of a real site are mostly consistent)."""
+    return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE)
+
+
+_VALUE_EVIDENCE = ("slot:differ", "slot:values_differ")
+
+
+def model_may_flag(feats: Mapping[str, float]) -> bool:
+    """Whether the classifier's score may turn this pair into a contradiction (rules aside).
+
+    Values that differ under different scopes ("members: 60 days", "in the US: $50") are the
+    hard negatives of this domain: they count as evidence only when the scopes match."""
+    if values_agree(feats):
+        return False
+    if feats.get("slot:scope_differ", 0.0):
+        return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _VALUE_EVIDENCE)
+    return has_conflict_evidence(feats)
+
+
+def _why_not(feats: Mapping[str, float], score: float) -> str:
+    if values_agree(feats):
+        return "both statements give the same values, and no negation or contrast separates them"
+    if feats.get("slot:scope_differ", 0.0) and has_conflict_evidence(feats):
+        return "the values differ, but so does their scope (market, customer group, tier or period)"
+    return f"no differing values, negation, or opposite terms (model score {score:.2f})"
 
 
 def _describe(score: float) -> str:
@@ -62,9 +124,10 @@ class PairJudge:
 
     @property
     def id(self) -> str:
-        """Changes whenever a verdict could change: for the verdict cache."""
+        """Changes whenever a verdict could change (code, model, settings): the verdict cache's key."""
         ce = getattr(self.cross_encoder, "id", "")
-        return f"{self.model.meta['train_data_sha256'][:12]}:{self.threshold}:{ce}:{sorted(self.rates.items())}"
+        return content_hash(_code_version(), self.model.meta["train_data_sha256"], str(self.threshold), ce,
+                            str(sorted(self.rates.items())), str(self.use_rules))
 
     def judge_texts(self, a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> Verdict:
         from consistency.statements.langid import detect_lang
@@ -82,10 +145,12 @@ class PairJudge:
         ce_scores = None
         if self.cross_encoder is not None:
             ce_scores = self.cross_encoder.contradiction_scores([(p.a, p.b) for p in pair_texts])
-        return [self._verdict(p, float(s), None if ce_scores is None else float(ce_scores[i]))
+        return [self._verdict(p, float(s), None if ce_scores is None else float(ce_scores[i]), sym[i])
                 for i, (p, s) in enumerate(zip(pair_texts, scores))]
 
-    def _verdict(self, p: PairText, model_score: float, ce_score: float | None) -> Verdict:
+    def _verdict(self, p: PairText, model_score: float, ce_score: float | None, feats: Mapping[str, float]) -> Verdict:
+        if self.use_rules and (is_question(p.a) or is_question(p.b)):
+            return Verdict(False, model_score, NO_CONFLICT, NO_CONFLICT, ("a question asserts nothing to contradict",))
         conflict = slots.compare(p.a, p.lang_a, p.b, p.lang_b, rates=self.rates or None) if self.use_rules else None
         if conflict is not None:
             return Verdict(True, max(conflict.score, model_score), conflict.code, conflict.rule, (conflict.reason,),
@@ -96,6 +161,8 @@ class PairJudge:
             return Verdict(True, max(polar.score, model_score), "C201", RULES["C201"].name, (polar.reason,),
                            tuple(polar.spans_a), tuple(polar.spans_b))
         code, score = ("C301", model_score) if ce_score is None else ("C302", ce_score)
+        if self.use_rules and not model_may_flag(feats):
+            return Verdict(False, score, NO_CONFLICT, NO_CONFLICT, (_why_not(feats, score),))
         if score >= self.threshold:
             who = "the trained pair classifier" if ce_score is None else "the cross-encoder NLI model"
             reasons = [f"{who} judges these statements {_describe(score)} contradictory (score {score:.2f})"]

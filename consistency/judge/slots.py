@@ -17,7 +17,7 @@ configured exchange rate are not comparable, so they do not conflict either.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -129,6 +129,20 @@ class _Analysis:
     content: Content  # the words around the values, to tell whether topic-less slots share a subject
 
 
+_ADDED = re.compile(r"\b(?:new|more|additional|extra|further)\b|新|신규|새로운|추가|جديد", re.IGNORECASE)
+# "our Brooklyn store", "the Seoul shop": which site a statement is about is part of its scope
+_NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w-]+\s+){1,3}?)(?:flagship\s+|pop-up\s+)?"
+                         r"(?:store|shop|boutique|warehouse|office|branch|showroom|outlet|studio|mill|factory)s?\b")
+_BUSINESS_BEFORE = re.compile(r"(?:영업일|평일)\s*(?:기준|로)?\s*$|(?:按)?工作日(?:计算|計算)?\s*$|أيام العمل\s*$")
+
+
+def _singular(noun: str) -> str:
+    """"points" and "point" count the same thing (English counted nouns; other scripts unchanged)."""
+    if len(noun) > 3 and noun.isascii() and noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    return noun
+
+
 @lru_cache(maxsize=65536)
 def _analyse(text: str, lang: str) -> _Analysis:
     """Slots, scope terms and content words of one statement (cached: pairs share statements)."""
@@ -140,7 +154,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
             if not any(raw.start < e and s < raw.end for s, e in taken):
                 taken.append((raw.start, raw.end))
                 raws.append(raw)
-    scope = set(SCOPES.keys(norm))
+    scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")]:
             scope.add(f"year:{r.value}")
@@ -156,8 +170,13 @@ def _analyse(text: str, lang: str) -> _Analysis:
         unit = raw.unit
         if raw.type == "quantity" and _RATE.search(norm):
             unit = "per"  # "one tree for every order" is a rate, not a total
-        slots.append(Slot(raw.type, raw.value, qualifier, raw.topic or topic, start, end, text[start:end], unit,
-                          topics | {raw.topic} - {""}))
+        if unit == "day" and _BUSINESS_BEFORE.search(norm, max(0, start - 12), start):
+            unit = "business_day"  # "영업일 기준 5일", "按工作日计算5天": the marker precedes the number
+        if raw.type == "quantity" and qualifier == "exact" and _ADDED.search(text[start:end]):
+            qualifier = "min"  # "three new colours": at least three, whatever there was before
+        counted = _singular(raw.topic)
+        slots.append(Slot(raw.type, raw.value, qualifier, counted or topic, start, end, text[start:end], unit,
+                          topics | {counted} - {""}))
     return _Analysis(tuple(slots), frozenset(scope), content(text, lang, skip=[(s.start, s.end) for s in slots]))
 
 
@@ -185,12 +204,19 @@ def _numeric_relation(a: Slot, b: Slot, va: Any, vb: Any, tol: float) -> str:
     if {a.qualifier, b.qualifier} == {"min", "max"}:
         (mlo, _), (_, xhi) = ((alo, ahi), (blo, bhi)) if a.qualifier == "min" else ((blo, bhi), (alo, ahi))
         return "differ" if mlo > xhi + slack else "apart"
+    if {a.qualifier, b.qualifier} == {"min", "exact"}:  # "at least 80%" holds for "86%", not for "70%"
+        (mlo, _), (elo, _) = ((alo, ahi), (blo, bhi)) if a.qualifier == "min" else ((blo, bhi), (alo, ahi))
+        return "same" if elo + slack >= mlo else "differ"
     return "same" if alo <= bhi + slack and blo <= ahi + slack else "differ"
 
 
 def _duration(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
     if (a.unit == "business_day") != (b.unit == "business_day"):
-        return "apart"  # 5 business days is about a week of calendar days: not comparable exactly
+        # n business days span n to 1.4n+2 calendar days: "24 hours" vs "3 business days" differ,
+        # "7 days" vs "5 business days" may both hold
+        bd, cal = (a, b) if a.unit == "business_day" else (b, a)
+        (blo, bhi), (clo, chi) = _interval(bd.value), _interval(cal.value)
+        return "differ" if chi < blo or clo > bhi * 1.4 + 48 else "apart"
     calendar = {"month", "year"} & {a.unit, b.unit}
     return _numeric_relation(a, b, a.value, b.value, 0.07 if calendar else 0.0)
 
@@ -299,16 +325,29 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     pairs, scope_differs = _pairs(a_text, a_lang, b_text, b_lang, rates)
     if scope_differs or not pairs:
         return None
-    agreed = {id(p.a) for p in pairs if p.relation == "same"} | {id(p.b) for p in pairs if p.relation == "same"}
+    agreed = _agreed(_analyse(a_text, a_lang).slots, _analyse(b_text, b_lang).slots, rates)
     best: SlotConflict | None = None
     for p in pairs:
         if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
+        if (p.a.unit == "business_day") != (p.b.unit == "business_day"):
+            continue  # business against calendar days is a loose comparison: evidence for the model, not a rule
         score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
         if best is None or score > best.score:
             code = TYPE_CODES[p.a.type]
             best = SlotConflict(code, RULES[code].name, describe(p.a, p.b, rates), p.a, p.b, round(score, 4))
     return best
+
+
+def _agreed(sa: Sequence[Slot], sb: Sequence[Slot], rates: Mapping[str, float] | None) -> set[int]:
+    """Slots whose value the other statement also states, whatever topic it was given: in "30 days
+    for everyone and 60 for members", the 60 matches a members-only "60 days"."""
+    out: set[int] = set()
+    for x in sa:
+        for y in sb:
+            if x.type == y.type and (x.value == y.value or COMPARATORS[x.type](x, y, rates) == "same"):
+                out |= {id(x), id(y)}
+    return out
 
 
 def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[str, float]:
@@ -323,7 +362,20 @@ def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[st
              "currency_mismatch": float(any(p.a.type == "money" and p.a.value[0] != p.b.value[0] for p in pairs)),
              "rel_diff": max((_relative_difference(p) for p in pairs), default=0.0)}
     feats.update({f"differ_{t}": float(any(p.relation == "differ" and p.a.type == t for p in pairs)) for t in TYPES})
+    feats["values_differ"] = float(_values_differ(sa, sb))
     return feats
+
+
+def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot]) -> bool:
+    """Some same-type values differ, whatever their topics, and neither is stated by the other side too:
+    weak evidence, for the classifier and its gate."""
+    agreed = _agreed(sa, sb, None)
+    for x in sa:
+        for y in sb:
+            if x.type == y.type and x.type != "quantity" and id(x) not in agreed and id(y) not in agreed \
+                    and COMPARATORS[x.type](x, y, None) == "differ":
+                return True
+    return False
 
 
 def _relative_difference(p: _Pair) -> float:

@@ -61,6 +61,8 @@ _DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(
 _AR_DUAL = Lexicon({"day": ["يومين", "يومان"], "week": ["أسبوعين", "أسبوعان"], "month": ["شهرين", "شهران"],
                     "year": ["سنتين", "سنتان", "عامين", "عامان"], "hour": ["ساعتين", "ساعتان"],
                     "minute": ["دقيقتين"]})
+# the construct dual drops its nun: "خلال يومَي عمل" (within two working days)
+_AR_DUAL_WORKDAYS = re.compile(ar_pattern("يومي") + r"\s+(?:" + ar_pattern("عمل") + "|" + ar_pattern("العمل") + ")")
 _AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "في غضون", "لمدة", "مدة")) + r")\s+(?P<u>"
                         + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                    (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
@@ -87,6 +89,8 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "five years ago" dates an event; it states no period
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
+    for m in _AR_DUAL_WORKDAYS.finditer(text):
+        yield Raw("duration", m.start(), m.end(), 2 * HOURS_PER["business_day"], "business_day")
     for start, end, unit in _AR_DUAL.find(text):
         yield Raw("duration", start, end, 2 * HOURS_PER[unit], unit)
     for m in _AR_SINGLE.finditer(text):

@@ -3,16 +3,17 @@
     python -m consistency.judge.train            # or: consistency train
 
 Data: the train split of ``corpora/pairs`` (our own brand pairs, split by topic) plus a
-seeded sample of the public NLI files whose licences allow commercial use (``TRAIN_NLI_FILES``).
-A fifth of the training topics is held back to choose the decision threshold; the test split
-is never read here. The artifact records the training-data hash, the counts and the encoder.
-Embeddings are cached in a training store, so a rerun after a data change embeds only new text.
+seeded sample of the public NLI files whose licences allow commercial use (``TRAIN_NLI_FILES``),
+weighted lower: generic NLI teaches little about brand statements (measured: it alone gives
+about 0.5 contradiction F1), but it steadies the model. The decision threshold is chosen by
+5-fold cross-validation over training *topics* (each fold's topics unseen by its model), with
+the deterministic rules and the evidence gate applied as at run time. The test split is never read here.
+The artifact records the training-data hash, the counts, the encoder and the CV figures.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Sequence
@@ -27,11 +28,14 @@ from consistency.judge.data import (
     NLI_DIR, TRAIN_NLI_FILES, LabelledPair, data_hash, load_brand_pairs, load_nli, texts_of,
 )
 from consistency.judge.features import pair_matrix, symbolic_features, symbolic_names
+from consistency.judge.judge import model_may_flag
 from consistency.progress import TqdmObserver
 from consistency.store import Store
 
-BRAND_WEIGHT = 4.0  # a brand pair counts this many NLI pairs: it is the domain we judge
-HIDDEN = (128,)
+NLI_WEIGHT = 0.25  # an NLI pair counts a quarter of a brand pair
+HIDDEN = (64,)
+ALPHA = 1.0  # strong L2: ~1k brand pairs against ~1.1k features
+FOLDS = 5
 
 
 def featurise(pairs: Sequence[LabelledPair], vectors: dict[str, np.ndarray], names: list[str]) -> np.ndarray:
@@ -41,17 +45,56 @@ def featurise(pairs: Sequence[LabelledPair], vectors: dict[str, np.ndarray], nam
     return pair_matrix(ua, ub, sym, names)
 
 
-def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
-    best = (0.5, -1.0)
-    for t in np.arange(0.2, 0.81, 0.02):
-        pred = p >= t
-        tp = float(np.sum(pred & y))
-        prec = tp / max(1.0, float(np.sum(pred)))
-        rec = tp / max(1.0, float(np.sum(y)))
-        f1 = 2 * prec * rec / max(1e-9, prec + rec)
-        if f1 > best[1] + 1e-9:
-            best = (round(float(t), 2), f1)
-    return best
+def _weights(pairs: Sequence[LabelledPair]) -> np.ndarray:
+    return np.array([NLI_WEIGHT if p.group.startswith("nli:") else 1.0 for p in pairs])
+
+
+def _rule_hits(pairs: Sequence[LabelledPair]) -> np.ndarray:
+    """Pairs the deterministic rules already call contradictions (the model cannot undo them)."""
+    from consistency.judge import cues, slots
+
+    return np.array([slots.compare(p.a, p.lang_a, p.b, p.lang_b) is not None
+                     or cues.polarity_conflict(p.a, p.lang_a, p.b, p.lang_b) is not None for p in pairs])
+
+
+def f1_score(y: np.ndarray, pred: np.ndarray) -> float:
+    tp = float(np.sum(pred & y))
+    prec, rec = tp / max(1.0, float(np.sum(pred))), tp / max(1.0, float(np.sum(y)))
+    return 2 * prec * rec / max(1e-9, prec + rec)
+
+
+def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int):  # noqa: ANN202 - sklearn model
+    from sklearn.neural_network import MLPClassifier
+
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    model = MLPClassifier(hidden_layer_sizes=HIDDEN, alpha=ALPHA, max_iter=300, random_state=seed,
+                          learning_rate_init=1e-3, batch_size=256)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ConvergenceWarning at max_iter: the CV figures judge the result
+        model.fit((x - mean) / scale, y, sample_weight=w)
+    return model, mean, scale
+
+
+def cross_validate(brand: Sequence[LabelledPair], nli: Sequence[LabelledPair], x_brand: np.ndarray,
+                   x_nli: np.ndarray, seed: int) -> tuple[float, float]:
+    """(threshold, F1) chosen on out-of-fold predictions, folds split by topic, rules included."""
+    from sklearn.model_selection import GroupKFold
+
+    y = np.array([p.contradiction for p in brand])
+    y_nli = np.array([p.contradiction for p in nli])
+    oof = np.zeros(len(brand))
+    for fit_idx, val_idx in GroupKFold(FOLDS).split(x_brand, y, [p.topic for p in brand]):
+        xs = np.vstack([x_brand[fit_idx], x_nli])
+        ys = np.concatenate([y[fit_idx], y_nli])
+        ws = np.concatenate([np.ones(len(fit_idx)), _weights(nli)])
+        model, mean, scale = _fit(xs, ys, ws, seed)
+        oof[val_idx] = model.predict_proba((x_brand[val_idx] - mean) / scale)[:, 1]
+    rules = _rule_hits(brand)
+    may = np.array([model_may_flag(symbolic_features(p.a, p.lang_a, p.b, p.lang_b)) for p in brand])
+    best = max((f1_score(y, ((oof >= t) & may) | rules), round(float(t), 2)) for t in np.arange(0.2, 0.91, 0.05))
+    return best[1], best[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,16 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.time()
 
     brand = load_brand_pairs(split="train")
-    topics = sorted({p.topic for p in brand})
-    rng = random.Random(args.seed)
-    val_topics = set(rng.sample(topics, max(1, len(topics) // 5)))
-    fit_brand = [p for p in brand if p.topic not in val_topics]
-    val_brand = [p for p in brand if p.topic in val_topics]
     nli: list[LabelledPair] = []
     for name in TRAIN_NLI_FILES:
         nli += load_nli(name, limit=args.nli_per_file, seed=args.seed, nli_dir=args.nli_dir)
-    print(f"brand pairs: {len(fit_brand)} fit + {len(val_brand)} threshold ({len(val_topics)} topics); "
-          f"NLI pairs: {len(nli)}", file=sys.stderr)
+    print(f"brand pairs: {len(brand)} ({len({p.topic for p in brand})} topics); NLI pairs: {len(nli)}",
+          file=sys.stderr)
 
     encoder = make_encoder("use-multilingual")
     texts = texts_of([*brand, *nli])
@@ -84,40 +122,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"embedded {fresh} new of {len(texts)} texts", file=sys.stderr)
 
     names = symbolic_names()
-    train_pairs = [*fit_brand, *nli]
-    x = featurise(train_pairs, vectors, names)
-    y = np.array([p.contradiction for p in train_pairs])
-    w = np.array([1.0 if p.group.startswith("nli:") else BRAND_WEIGHT for p in train_pairs])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    x_brand, x_nli = featurise(brand, vectors, names), featurise(nli, vectors, names)
+    threshold, cv_f1 = cross_validate(brand, nli, x_brand, x_nli, args.seed)
+    print(f"threshold {threshold}: cross-validated F1 {cv_f1:.3f} (rules + classifier, unseen topics)",
+          file=sys.stderr)
 
-    from sklearn.neural_network import MLPClassifier
-
-    def fit(xs: np.ndarray, ys: np.ndarray, ws: np.ndarray) -> MLPClassifier:
-        model = MLPClassifier(hidden_layer_sizes=HIDDEN, alpha=1e-3, max_iter=60, random_state=args.seed,
-                              early_stopping=False, learning_rate_init=1e-3, batch_size=256)
-        return model.fit((xs - mean) / scale, ys, sample_weight=ws)
-
-    model = fit(x, y, w)
-    xv = featurise(val_brand, vectors, names)
-    pv = model.predict_proba((xv - mean) / scale)[:, 1]
-    threshold, val_f1 = best_threshold(np.array([p.contradiction for p in val_brand]), pv)
-    print(f"threshold {threshold} (validation F1 {val_f1:.3f} on held-back train topics)", file=sys.stderr)
-
-    # Refit on every training pair with the chosen settings.
     all_pairs = [*brand, *nli]
-    xa = featurise(all_pairs, vectors, names)
-    ya = np.array([p.contradiction for p in all_pairs])
-    wa = np.array([1.0 if p.group.startswith("nli:") else BRAND_WEIGHT for p in all_pairs])
-    model = fit(xa, ya, wa)
+    model, mean, scale = _fit(np.vstack([x_brand, x_nli]), np.array([p.contradiction for p in all_pairs]),
+                              _weights(all_pairs), args.seed)
     meta = {
         "encoder": encoder.id,
         "symbolic_features": names,
         "threshold": threshold,
-        "validation_f1": round(val_f1, 4),
+        "cv_f1_train_topics": round(cv_f1, 4),
         "hidden": list(HIDDEN),
+        "alpha": ALPHA,
+        "nli_weight": NLI_WEIGHT,
         "train_data_sha256": data_hash(all_pairs),
-        "train_counts": {"brand_pairs": len(brand), "nli_pairs": len(nli),
-                         "nli_files": {n: args.nli_per_file for n in TRAIN_NLI_FILES}},
+        "train_counts": {"brand_pairs": len(brand), "brand_topics": len({p.topic for p in brand}),
+                         "nli_pairs": len(nli), "nli_files": list(TRAIN_NLI_FILES)},
         "licence_note": "trained only on corpora/pairs (project-written, MIT) and CC BY-SA NLI files: "
                         + ", ".join(TRAIN_NLI_FILES),
         "seed": args.seed,

@@ -44,7 +44,7 @@ MIN_TOPICS = 40
 TEST_TOPIC_SHARE = (0.22, 0.33)
 LABEL_SHARE = {"contradiction": (0.35, 0.45), "consistent": (0.35, 0.45), "unrelated": (0.15, 0.25)}
 
-ID_RE = re.compile(r"^[a-z]+\d{4,}$")  # pairs.jsonl uses p0001...; another file takes its own prefix
+ID_RE = re.compile(r"^[a-z][a-z0-9]*-?\d{4,}$")  # p0001 in pairs.jsonl; other files take their own prefix (q2-0001)
 TOPIC_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SCRIPTS = {
     "ar": re.compile(r"[\u0600-\u06ff]"),

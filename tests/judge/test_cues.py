@@ -106,3 +106,17 @@ def test_explain_difference_names_the_differing_cues():
     assert explain_difference("We sell data.", "en", "We do not sell data.", "en") == [
         "only the second statement is negated ('not')"]
     assert explain_difference("Returns are free.", "en", "Returns are free.", "en") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("상품 수령 후 30일 이내에 착용하거나 세탁하지 않은 상품을 반품하실 수 있습니다.", "ko"),  # describes the item
+    ("If it does not fit your duvet, you can return it within 30 days.", "en"),  # a condition
+    ("모든 상품은 플라스틱을 쓰지 않은 포장재로 배송됩니다.", "ko"),
+])
+def test_attributive_and_conditional_negations_deny_no_policy(text, lang):
+    assert negations(text, lang) == []
+
+
+def test_predicate_negation_is_still_found():
+    assert negations("반품 배송비는 받지 않습니다.", "ko")
+    assert negations("We do not sell your data, even if you ask.", "en")

@@ -278,3 +278,47 @@ def test_compare_is_fast_on_short_sentences():
         compare(a, "en", b, "ko")
     rate = len(pairs) / (time.perf_counter() - start)
     assert rate > 5000, f"{rate:.0f} pairs/s"
+
+
+def test_arabic_construct_dual_of_working_days():
+    (slot,) = extract_slots("يُشحن كل طلب من مستودعنا خلال يومَي عمل.", "ar")
+    assert (slot.value, slot.unit) == (48.0, "business_day")
+
+
+def test_korean_business_day_marker_before_the_number():
+    (slot,) = extract_slots("모든 주문은 결제 후 영업일 기준 5일 이내에 출고됩니다.", "ko")
+    assert (slot.value, slot.unit) == (120.0, "business_day")
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("At least 80% of our materials are organic or recycled.", "Last year 86% of our materials were organic or recycled.", False),
+    ("At least 80% of our materials are organic or recycled.", "Last year 70% of our materials were organic or recycled.", True),
+    ("We ship to over 40 countries.", "Our parcels now reach 43 countries.", False),
+])
+def test_a_lower_bound_holds_for_any_larger_exact_value(a, b, conflict):
+    assert (compare(a, "en", b, "en") is not None) is conflict
+
+
+def test_named_sites_are_different_scopes():
+    assert compare("Our Brooklyn flagship store is open daily from 10am to 7pm.", "en",
+                   "Our Seoul store is open Tuesday to Sunday, 11am to 8pm.", "en") is None
+    assert compare("Our Brooklyn store is open daily from 10am to 7pm.", "en",
+                   "Our Brooklyn store is open Tuesday to Sunday, 11am to 8pm.", "en") is not None
+
+
+def test_a_value_the_other_side_also_states_is_matched_not_contradicted():
+    assert compare("타이드웰 서클 회원은 상품 수령 후 60일 이내에 반품하실 수 있습니다.", "ko",
+                   "You have 30 days from delivery to return unworn items, and Circle members have 60 days.",
+                   "en") is None
+    assert compare("50,000원 미만 주문의 배송비는 3,000원입니다.", "ko", "50,000원 이상 구매 시 무료 배송됩니다.", "ko") is None
+
+
+def test_new_items_are_a_lower_bound():
+    assert compare("Available in five colours: Sage, Dune, Tide, Fog and Chalk.", "en",
+                   "Spring linen is back in three new colours: Sage, Dune and Tide.", "en") is None
+    assert compare("Available in five colours.", "en", "Available in three colours.", "en") is not None
+
+
+def test_korean_native_numerals_in_frequencies():
+    (slot,) = extract_slots("석 달에 한 번씩 기부금 사용 내역을 홈페이지에 올립니다.", "ko")
+    assert slot.value == 4.0

@@ -1,0 +1,113 @@
+"""Lexical contrast features: the two statements sit on opposite poles of the same concept.
+
+Contradictions without numbers are mostly this: "free" against "a fee", "open on Sundays"
+against "closed on Sundays", "our own warehouses" against "partner warehouses", "any item"
+against "only defective items", "never expire" against "expire after a year". Each concept
+lists its two poles in English, Arabic, Chinese and Korean; a pair where one statement holds
+one pole and the other the opposite pole (and not both) fires that concept. These are features
+for the trained classifier, not verdicts: the classifier learns how much each one weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# concept -> (pole A, pole B); each pole is one regex over all four languages.
+_POLES: dict[str, tuple[str, str]] = {
+    "open_closed": (
+        r"\bopen\b|\bopens\b|\bavailable\b|营业|开放|开门|운영|영업|문을 엽|مفتوح|نعمل|متاح",
+        r"\bclosed?\b|\bshut\b|休息|关闭|关门|休业|不营业|公休|휴무|휴업|쉽니다|닫|مغلق|عطلة|إجازة",
+    ),
+    "free_paid": (
+        r"\bfree\b|no charge|at no cost|no cost|complimentary|免费|包邮|免运费|免運費|무료|مجان",
+        r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|付费|需支付|另付|费用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
+    ),
+    "required_optional": (
+        r"\brequired\b|\bmust\b|mandatory|\bneed to\b|\bneeds to\b|必须|必需|强制|필수|해야|반드시|إلزامي|يجب|مطلوب",
+        r"\boptional\b|if you (?:like|wish|want)|\bcan choose\b|\bup to you\b|可选|自愿|选择性|선택|원하시면|اختياري|إن رغبت",
+    ),
+    "own_partner": (
+        r"\bour own\b|in-house|ourselves|自营|自有|自己的|我们自己|자체|직접|الخاصة بنا|بأنفسنا|مصانعنا",
+        r"\bpartners?\b|third[- ]part(?:y|ies)|outsourc|external|contractors?|合作|第三方|外包|代工|외부|협력|대행|위탁|شريك|شركاء|طرف ثالث|خارجي",
+    ),
+    "permanent_expiring": (
+        r"never expire|\bpermanent|\bforever\b|lifetime|no expir|永久|永不过期|不会过期|영구|소멸되지|만료되지|لا تنتهي|دائم",
+        r"\bexpire|\bexpiry\b|\bvalid (?:for|until)\b|过期|有效期|清零|소멸|유효기간|만료|تنتهي|صلاحية",
+    ),
+    "all_partial": (
+        r"\ball\b|\bevery\b|\bany\b|\bentire\b|100\s?%|所有|全部|一律|任何|全场|全場|모든|전 상품|전 매장|جميع|كل |أي ",
+        r"\bsome\b|\bmost\b|\bonly\b|\bpart of\b|\bhalf\b|\bmajority\b|\bselected?\b|部分|大部分|一些|仅|只|일부|대부분|만 가능|بعض|معظم|فقط",
+    ),
+    "anytime_restricted": (
+        r"\bany ?time\b|at any moment|whenever|随时|任何时候|언제든지|언제든|في أي وقت",
+        r"\bminimum\b|\bnotice\b|\bat least\b|\bonly after\b|\block-in\b|最少|至少|提前|满\d|최소|이후에만|전에 미리|على الأقل|مسبق",
+    ),
+    "included_excluded": (
+        r"\binclud(?:e|es|ed|ing)\b|\bcovers?\b|包含|含|涵盖|포함|적용|يشمل|شامل",
+        r"\bexclud(?:e|es|ed|ing)\b|not included|\bextra\b|\badditional\b|\bexcept\b|不含|除外|另付|额外|不适用|제외|별도|추가|적용되지|باستثناء|لا يشمل|إضافية",
+    ),
+    "always_sometimes": (
+        r"\balways\b|\bevery time\b|\bwithout exception\b|始终|总是|一直|항상|언제나|دائمًا|دائما",
+        r"\bsometimes\b|\boccasionally\b|\bmay\b|\bmight\b|\bnot always\b|有时|偶尔|可能|때때로|가끔|경우에 따라|أحيانًا|قد ",
+    ),
+    "same_different": (
+        r"\bsame\b|\bidentical\b|\bunchanged\b|相同|一样|不变|동일|같은|نفس|ذات",
+        r"\bdifferent\b|\bdiffer\b|\bchanges?\b|\bhigher\b|\blower\b|不同|上涨|涨价|변경|인상|다른|مختلف|أعلى|يتغير",
+    ),
+}
+_COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
+_UN_PREFIX = re.compile(r"\b(?:un|non-?|in)([a-z]{4,})\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<=[\s(])([A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*)")
+
+# "plastic-free" against "wrapped in plastic": the thing a statement is free of, named plainly by the other.
+_FREE_OF = (
+    re.compile(r"\b([a-z]{4,})[- ]free\b", re.IGNORECASE),
+    re.compile(r"(?:无|不含|不使用|零)([\u4e00-\u9fff]{2,3})"),
+    re.compile(r"([가-힣]{2,})(?:[을를이가]\s*)?(?:없는|쓰지 않은|사용하지 않은|프리)"),
+    re.compile(r"(?:خال[ٍ]? من|خالية من|بدون|دون)\s+(?:ال)?([\u0621-\u064a]{3,})"),
+)
+
+CONCEPTS = tuple(_POLES)
+
+
+@lru_cache(maxsize=65536)
+def _poles(text: str) -> tuple[tuple[bool, bool], ...]:
+    return tuple((bool(a.search(text)), bool(b.search(text))) for a, b in _COMPILED.values())
+
+
+@lru_cache(maxsize=65536)
+def _names(text: str) -> frozenset[str]:
+    """Capitalised names inside an English sentence (not its first word): places, partners, products."""
+    return frozenset(m.group(1).lower() for m in _CAPITALISED.finditer(text))
+
+
+def contrast_features(a: str, b: str) -> dict[str, float]:
+    """One feature per concept (1.0 when the statements take opposite poles), and their sum."""
+    feats: dict[str, float] = {}
+    total = 0.0
+    for name, (pa, pb) in zip(CONCEPTS, zip(_poles(a), _poles(b))):
+        clash = (pa[0] and not pa[1] and pb[1] and not pb[0]) or (pa[1] and not pa[0] and pb[0] and not pb[1])
+        feats[name] = float(clash)
+        total += clash
+    low_a, low_b = a.lower(), b.lower()
+    negated = any(m.group(1) in low_b and m.group(0).lower() not in low_b for m in _UN_PREFIX.finditer(low_a)) or \
+        any(m.group(1) in low_a and m.group(0).lower() not in low_a for m in _UN_PREFIX.finditer(low_b))
+    feats["un_prefix"] = float(negated)
+    free_of = _free_of_clash(a, b) or _free_of_clash(b, a)
+    feats["free_of"] = float(free_of)
+    names_a, names_b = _names(a), _names(b)
+    feats["names_disjoint"] = float(bool(names_a) and bool(names_b) and not (names_a & names_b))
+    feats["any"] = total + negated + free_of
+    return feats
+
+
+def _free_of_clash(a: str, b: str) -> bool:
+    """``a`` is free of something (plastic-free, 无塑料, 플라스틱 없는, خالٍ من البلاستيك) that ``b`` names
+    without being free of it."""
+    for pattern in _FREE_OF:
+        for m in pattern.finditer(a):
+            thing = m.group(1).lower()
+            if thing in b.lower() and not any(thing == n.group(1).lower() for p in _FREE_OF for n in p.finditer(b)):
+                return True
+    return False

@@ -1,0 +1,79 @@
+"""The judge as users meet it: `consistency compare`, one pair or a JSON Lines file, with the shipped artifact."""
+
+import json
+
+import pytest
+
+from consistency.cli import main
+from consistency.judge.contrast import contrast_features
+from consistency.judge.judge import is_question, model_may_flag
+
+
+def compare(capsys, a, b):
+    assert main(["compare", a, b]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_compare_prints_an_explained_numeric_verdict_with_spans(capsys):
+    got = compare(capsys, "Free returns within 30 days of delivery.", "You can return items within two weeks of delivery.")
+    assert got["contradiction"] is True and got["code"] == "C102"
+    assert "30 days" in got["reasons"][0] and "two weeks" in got["reasons"][0]
+    assert 0.0 <= got["score"] <= 1.0
+    assert len(got["spans_a"]) == 1 and "30 days" in got["spans_a"][0]["text"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Free returns within 30 days of delivery.", "يمكنك إرجاع المنتجات خلال ١٤ يومًا من الاستلام."),
+    ("Free returns within 30 days of delivery.", "收货后14天内可以退货。"),
+    ("Free returns within 30 days of delivery.", "상품 수령 후 14일 이내에 반품하실 수 있습니다."),
+])
+def test_cross_lingual_duration_conflicts(capsys, a, b):
+    got = compare(capsys, a, b)
+    assert got["contradiction"] is True, got
+    assert "14" in got["reasons"][0]
+
+
+def test_translations_with_the_same_values_are_consistent(capsys):
+    got = compare(capsys, "Every order leaves our warehouse within 2 business days.", "يُشحن كل طلب من مستودعنا خلال يومَي عمل.")
+    assert got["contradiction"] is False, got
+
+
+def test_a_question_asserts_nothing(capsys):
+    got = compare(capsys, "We never sell or share your personal data.", "Do you sell my data?")
+    assert got["contradiction"] is False and "question" in got["reasons"][0]
+    assert is_question("هل تبيعون بياناتي؟") and is_question("你们会出售我的数据吗？") and not is_question("We never sell.")
+
+
+def test_compare_pairs_file_keeps_order_and_ids(tmp_path):
+    rows = [{"id": "p1", "a": "Support is available 24/7.", "b": "Support is open Monday to Friday, 9am to 5pm.",
+             "note": "ignored"},
+            {"id": "p2", "a": "We publish an impact report every year.", "b": "Our impact report comes out every year."}]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    assert main(["compare", "--pairs", str(src), "--output", str(out)]) == 0
+    got = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [g["id"] for g in got] == ["p1", "p2"]
+    assert set(got[0]) >= {"id", "contradiction", "score", "code", "reasons"}
+    assert got[0]["contradiction"] is True and got[0]["code"] == "C105"
+    assert got[1]["contradiction"] is False
+
+
+def test_compare_without_statements_is_a_usage_error(capsys):
+    assert main(["compare", "only one"]) == 2
+    assert "--pairs" in capsys.readouterr().err
+
+
+def test_free_of_something_against_naming_it():
+    assert contrast_features("Every order ships in plastic-free packaging.",
+                             "Each set arrives wrapped in plastic film.")["free_of"] == 1.0
+    assert contrast_features("Every order ships in plastic-free packaging.",
+                             "All parcels use plastic-free packaging.")["free_of"] == 0.0
+
+
+def test_the_model_needs_textual_evidence_and_matching_scope():
+    assert not model_may_flag({})  # same topic, nothing that could carry a contradiction
+    assert model_may_flag({"cue:neg_xor": 1.0})
+    assert model_may_flag({"slot:values_differ": 1.0})
+    assert not model_may_flag({"slot:values_differ": 1.0, "slot:scope_differ": 1.0})  # "members: 60 days"
+    assert model_may_flag({"slot:values_differ": 1.0, "slot:scope_differ": 1.0, "cue:neg_xor": 1.0})
+    assert not model_may_flag({"slot:equal": 1.0})  # the same values, nothing else differs
