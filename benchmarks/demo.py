@@ -4,7 +4,8 @@
 
 Without --report, runs `consistency check` on the demo (offline) into a temporary folder first.
 A planted contradiction is found when a finding's two statements contain its ``a`` and ``b``
-substrings; a planted words-versus-deeds case when a finding has its code, its commitment
+substrings (``a_also`` lists ``a`` as the brand's own translated pages state it: the same
+contradiction met again in another language); a planted words-versus-deeds case when a finding has its code, its commitment
 contains ``a`` and the behaviour was seen at ``where``. Recall is over every planted case;
 precision is the share of findings that match a planted case. Near misses that were reported
 are listed by id: they are the false positives the corpus was built to provoke.
@@ -17,6 +18,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,9 +30,10 @@ def _texts(finding: dict[str, Any]) -> tuple[str, str]:
     return a["text"], b["text"]
 
 
-def _pair_match(finding: dict[str, Any], a: str, b: str) -> bool:
+def _pair_match(finding: dict[str, Any], a: str, b: str, a_also: Sequence[str] = ()) -> bool:
+    """The finding's two statements hold ``a`` (or one of its translations, ``a_also``) and ``b``."""
     x, y = _texts(finding)
-    return (a in x and b in y) or (a in y and b in x)
+    return any((s in x and b in y) or (s in y and b in x) for s in (a, *a_also))
 
 
 def _deed_match(finding: dict[str, Any], case: dict[str, Any]) -> bool:
@@ -43,7 +46,8 @@ def _deed_match(finding: dict[str, Any], case: dict[str, Any]) -> bool:
 
 def score(report: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
     findings = report["findings"]
-    planted = [(c["id"], lambda f, c=c: _pair_match(f, c["a"], c["b"])) for c in expected["contradictions"]]
+    planted = [(c["id"], lambda f, c=c: _pair_match(f, c["a"], c["b"], c.get("a_also", ())))
+               for c in expected["contradictions"]]
     planted += [(d["id"], lambda f, d=d: _deed_match(f, d)) for d in expected.get("deeds", [])]
     found = {pid: [f["id"] for f in findings if match(f)] for pid, match in planted}
     matched_findings = {fid for ids in found.values() for fid in ids}

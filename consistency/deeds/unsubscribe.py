@@ -27,7 +27,9 @@ _TRANSACTIONAL_SUBJECT = re.compile(
     r"\b(?:has|have|was|were)\s+(?:been\s+)?(?:shipped|dispatched|delivered)\b|"
     r"\bshipp(?:ed|ing)\s+(?:confirmation|notification|update)|\bdelivery\s+(?:notice|notification|update|"
     r"confirmation|attempt)|\bout\s+for\s+delivery\b|\bpassword\b|\bverify\s+your\b|\bverification\s+code\b|"
-    r"\bsecurity\s+(?:alert|code)\b|\byour\s+order\b|\brefund\b|"
+    r"\bsecurity\s+(?:alert|code)\b|\byour\s+(?:[\w-]+\s+)?order\b|\border\s+[a-z]{0,4}-?\d{3,}|"
+    r"\b(?:is|are)\s+on\s+(?:its|their|the)\s+way\b|\brefund\b|^\s*(?:re|fwd?|aw)\s*:|"
+    r"^\s*(?:回复|答复|回覆|회신|رد)\s*[:：]|"
     r"订单|訂單|收据|收據|发票|發票|已发货|已發貨|发货通知|配送通知|物流|重置密码|重設密碼|密码|密碼|验证码|驗證碼|退款|"
     r"주문\s?(?:확인|완료|내역)|영수증|결제\s?(?:완료|확인)|배송\s?(?:시작|완료|안내|조회)|발송\s?(?:완료|안내)|"
     r"비밀번호|인증\s?번호|환불|"
@@ -59,7 +61,8 @@ _SENTENCE_BOUNDARY = re.compile(r"[.!?。！？؟\n]")
 
 
 def is_transactional(doc: Document) -> bool:
-    """Order, receipt, shipping and password mails: they go out whatever the customer's preferences."""
+    """Order, receipt, shipping and password mails, and personal replies ("Re: ..."): they go out
+    whatever the customer's preferences."""
     return bool(_TRANSACTIONAL_SUBJECT.search(str(doc.meta.get("subject") or doc.title or ""))
                 or _TRANSACTIONAL_BODY.search(doc.text))
 

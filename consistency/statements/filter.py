@@ -40,6 +40,17 @@ _COPYRIGHT = re.compile(
 _COPYRIGHT_MAX = 160  # a longer line that mentions copyright is prose about it, not a notice
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»→]\s*|\s+[/|]\s+")  # "24/7" is not a breadcrumb
 _BREADCRUMB_ITEM_WORDS = 4
+# "Last updated March 1, 2025", "By the Tidewell team, April 22, 2025", "最后更新：2025年3月1日":
+# a label and a date, page metadata rather than a claim (a date commitment has a verb).
+_DATELINE = re.compile(
+    r"^(?:last (?:updated|modified|revised|reviewed)|updated(?: on)?|published(?: on)?|posted(?: on)?|"
+    r"effective(?: date| from| as of)?|by [^,.;:]{1,40}|最后更新|更新日期|更新于|发布于|发布日期|生效日期|最後更新|"
+    r"마지막 (?:업데이트|수정)|최종 (?:수정|업데이트)일?|업데이트|게시일|작성일|시행일|"
+    r"آخر تحديث|تاريخ (?:النشر|التحديث|السريان)|نُشر في|تم التحديث في)\s*(?:on\s+)?[:：,،-]?\s*(?P<date>.{4,40})$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d٠-٩])(?:19|20)\d\d(?![\d٠-٩])|(?<![٠-٩])[١٢][٠٩][٠-٩][٠-٩](?![٠-٩])")
+_DATELINE_DATE_WORDS = 4
 
 
 def is_statement(text: str, lang: str, min_chars: int = MIN_CHARS) -> bool:
@@ -60,6 +71,8 @@ def is_statement(text: str, lang: str, min_chars: int = MIN_CHARS) -> bool:
         return False
     if len(text) <= _COPYRIGHT_MAX and _COPYRIGHT.search(text):
         return False
+    if _is_dateline(text):
+        return False
     ends_like_sentence = bool(_SENTENCE_END.search(text) or (lang == "ko" and _KOREAN_END.search(text)))
     if not ends_like_sentence and _is_breadcrumb(text):
         return False
@@ -71,6 +84,11 @@ def is_statement(text: str, lang: str, min_chars: int = MIN_CHARS) -> bool:
     if ends_like_sentence:
         return words >= 2
     return letters >= min_chars and words >= MIN_WORDS.get(lang, DEFAULT_MIN_WORDS)
+
+
+def _is_dateline(text: str) -> bool:
+    m = _DATELINE.match(text.rstrip(". "))
+    return bool(m and _YEAR.search(m["date"]) and len(m["date"].split()) <= _DATELINE_DATE_WORDS)
 
 
 def _is_breadcrumb(text: str) -> bool:

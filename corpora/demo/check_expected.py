@@ -220,11 +220,12 @@ class Checker:
 
     def other(self) -> None:
         config = tomllib.loads((HERE / "consistency.toml").read_text(encoding="utf-8"))
-        for i, c in enumerate(config.get("commitments", {}).get("add", [])):
-            self.texts[f"consistency.toml#commitments.add[{i}]"] = c["text"]
+        for i, c in enumerate(config.get("commitments", [])):
+            if "text" in c:
+                self.texts[f"consistency.toml#commitments[{i}]"] = c["text"]
         for draft in sorted((HERE / "drafts").glob("*.md")):
             self.texts[str(draft.relative_to(HERE))] = draft.read_text(encoding="utf-8")
-        size = sum(p.stat().st_size for p in HERE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        size = sum(p.stat().st_size for p in HERE.rglob("*") if p.is_file() and not {"__pycache__", ".consistency"} & set(p.parts))
         if size >= MAX_BYTES:
             self.fail(f"corpus is {size} bytes, keep it under {MAX_BYTES}")
 
@@ -241,6 +242,9 @@ class Checker:
                     hits = [h for h in self.where(case[key]) if h not in never]
                     if not hits:
                         self.fail(f"{case['id']}.{key} {case[key]!r} occurs in no readable corpus text")
+                for alt in case.get("a_also", []):
+                    if not [h for h in self.where(alt) if h not in never]:
+                        self.fail(f"{case['id']}.a_also {alt!r} occurs in no readable corpus text")
                 a_hits, b_hits = set(self.where(case["a"])), set(self.where(case["b"]))
                 if a_hits and b_hits and a_hits == b_hits and len(a_hits) == 1 and group == "contradictions":
                     self.fail(f"{case['id']}: a and b only occur together in {a_hits.pop()}")

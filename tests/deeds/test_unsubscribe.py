@@ -45,6 +45,9 @@ def test_a_header_or_a_visible_unsubscribe_is_enough(kwargs):
     ("订单确认", "感谢您的订购。"),
     ("주문 확인 안내", "주문해 주셔서 감사합니다."),
     ("تأكيد الطلب", "شكرا لطلبك."),
+    ("Your Example order EX-20418 is confirmed", "Thanks for shopping with us."),
+    ("Your parcel is on its way", "It left our warehouse today."),
+    ("Re: Which duvet size do I need?", "Hi Sam, the Queen fits a 90 by 90 inch duvet."),
 ])
 def test_transactional_mail_is_not_flagged(subject, body):
     doc = mail(subject, body_text=body)

@@ -75,3 +75,23 @@ def test_boilerplate_counts_a_sentence_once_per_document_and_matches_variants():
 
 def test_boilerplate_of_nothing_is_nothing():
     assert boilerplate_sentences({}) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Last updated March 1, 2025.", "en"),
+    ("By the Tidewell team, April 22, 2025", "en"),
+    ("Published on 2 May 2025", "en"),
+    ("最后更新：2025年3月1日", "zh"),
+    ("마지막 업데이트: 2025년 3월 1일", "ko"),
+    ("آخر تحديث: ١ مارس ٢٠٢٥", "ar"),
+])
+def test_datelines_are_page_metadata_not_statements(text, lang):
+    assert not is_statement(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("By 2030, all our cotton will be organic.", "en"),
+    ("Updated policy: returns are now free within 30 days of delivery, since March 2025.", "en"),
+])
+def test_dated_claims_are_still_statements(text, lang):
+    assert is_statement(text, lang)
