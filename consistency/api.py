@@ -68,8 +68,10 @@ def _make_fetcher(options: dict[str, Any]) -> Any:
     return None
 
 
-def crawl(cfg: Config, observer: Observer = QUIET, offline: bool = False, fetcher: Any = None) -> CrawlSummary:
-    """Collect every configured source into the store, then (re)build statements of changed documents."""
+def crawl(cfg: Config, observer: Observer = QUIET, offline: bool = False, fetcher: Any = None,
+          executor: Any = None) -> CrawlSummary:
+    """Collect every configured source into the store, then (re)build statements of changed documents
+    (in ``executor``'s workers when it has any)."""
     from consistency.sources.interface import SourceContext
     from consistency.sources.registry import make_source
     from consistency.statements.build import config_documents
@@ -85,7 +87,7 @@ def crawl(cfg: Config, observer: Observer = QUIET, offline: bool = False, fetche
             summaries.append(_collect_one(source, store, observer))
         for doc in config_documents(cfg):
             store.put_document(doc)
-        totals = _build_statements(cfg, store, observer, summaries)
+        totals = _build_statements(cfg, store, observer, summaries, executor)
     return CrawlSummary(summaries, *totals)
 
 
@@ -110,16 +112,26 @@ def _collect_one(source: Any, store: Store, observer: Observer) -> SourceSummary
     return summary
 
 
-def _build_statements(cfg: Config, store: Store, observer: Observer,
-                      summaries: list[SourceSummary]) -> tuple[int, int]:
-    from consistency.statements.build import StatementBuilder, repeated_boilerplate
+BUILD_CHUNK = 32  # documents per worker task when statements are built in parallel
 
-    builder = StatementBuilder.from_config(cfg)
+
+def _build_statements(cfg: Config, store: Store, observer: Observer,
+                      summaries: list[SourceSummary], executor: Any = None) -> tuple[int, int]:
+    from consistency.executor import SerialExecutor
+    from consistency.statements.build import build_chunk, repeated_boilerplate
+
     todo = store.unsegmented()
     observer.start("statements", total=len(todo))
-    for doc in todo:
-        store.replace_statements(doc, builder.build(doc))
-        observer.advance(1)
+    chunks = [todo[i:i + BUILD_CHUNK] for i in range(0, len(todo), BUILD_CHUNK)]
+    parallel = executor is not None and not isinstance(executor, SerialExecutor) and len(chunks) > 1
+    wave = 4 * getattr(executor, "workers", 2) if parallel else 1
+    for start in range(0, len(chunks), wave):
+        group = chunks[start:start + wave]
+        results = executor.map(build_chunk, group, cfg) if parallel else [build_chunk(cfg, c) for c in group]
+        for docs, built in zip(group, results):
+            for doc, statements in zip(docs, built):
+                store.replace_statements(doc, statements)
+            observer.advance(len(docs))
     observer.finish()
     sc = cfg["statements"]
     store.set_repeats(repeated_boilerplate(store.statement_sources(), sc["boilerplate_share"],
@@ -260,17 +272,27 @@ def _draft_statements(cfg: Config, drafts: Sequence[str]) -> tuple[list[Any], li
 def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collect: bool = True,
           drafts: Sequence[str] = (), write_baseline: str | None = None, workers: int = 1,
           executor: str = "local", scheduler: str | None = None, fetcher: Any = None) -> CheckResult:
-    """Collect (unless ``collect`` is False), judge, write the configured reports, decide the exit code."""
+    """Collect (unless ``collect`` is False), judge, write the configured reports, decide the exit code.
+
+    ``workers`` and ``executor`` decide where statement building, encoding and judging run; the
+    results are the same wherever they run."""
+    from consistency.executor import make_executor
+
+    with make_executor(executor, workers, scheduler) as ex:
+        if collect:
+            crawl_summary = crawl(cfg, observer=observer, offline=offline, fetcher=fetcher, executor=ex)
+            observer.log(crawl_summary.render())
+        return _check(cfg, observer, drafts, write_baseline, ex)
+
+
+def _check(cfg: Config, observer: Observer, drafts: Sequence[str], write_baseline: str | None,
+           ex: Any) -> CheckResult:
     from consistency import __version__
     from consistency.check import gate_from_config, judge_units, make_units, stats
-    from consistency.executor import make_executor
     from consistency.check import write_baseline as _write_baseline
     from consistency.report.interface import write_reports
     from consistency.rules import RULES
 
-    if collect:
-        crawl_summary = crawl(cfg, observer=observer, offline=offline, fetcher=fetcher)
-        observer.log(crawl_summary.render())
     judge = load_judge(cfg)
     with open_store(cfg) as store:
         stored = list(store.statements(include_repeats=True))
@@ -280,9 +302,8 @@ def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collec
         skipped += draft_skipped
         units = make_units([*stored, *draft_sts])
         pc = cfg["pairing"]
-        with make_executor(executor, workers, scheduler) as ex:
-            run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer,
-                              draft_only=bool(drafts), executor=ex, cfg=cfg)
+        run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer,
+                          draft_only=bool(drafts), executor=ex, cfg=cfg)
         deeds = [] if drafts else _deeds_findings(cfg, store, units)
     gate = gate_from_config(cfg["check"])
     findings = gate.apply([*run.findings, *deeds])

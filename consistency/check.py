@@ -21,7 +21,7 @@ from consistency.embed.cache import embed_cached
 from consistency.executor import Executor, SerialExecutor
 from consistency.findings import Finding, Gate, Unit, make_finding
 from consistency.judge.judge import PairJudge, PairText
-from consistency.pairing import candidate_pairs
+from consistency.pairing import Pair, candidate_pairs
 from consistency.progress import QUIET, Observer
 from consistency.statements.filter import normalise
 from consistency.store import Store
@@ -68,11 +68,7 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
     timings["embed"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    queries = [i for i, u in enumerate(units) if u.kind == "commitment" or (draft_only and u.is_draft)]
-    pairs = candidate_pairs(vectors, queries, top_k=top_k, min_similarity=min_similarity)
-    pairs = [p for p in pairs if units[p.a].kind == "commitment" or units[p.b].kind == "commitment"]
-    if draft_only:
-        pairs = [p for p in pairs if units[p.a].is_draft or units[p.b].is_draft]
+    pairs = _candidates(units, vectors, judge.encoder.id, store, top_k, min_similarity, draft_only)
     timings["pair"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -107,6 +103,25 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
             if f.id not in findings or findings[f.id].score < f.score:
                 findings[f.id] = f
     return JudgeRun(sorted(findings.values(), key=lambda f: f.sort_key), len(pairs), timings, embedded, cached)
+
+
+def _candidates(units: Sequence[Unit], vectors: np.ndarray, encoder_id: str, store: Store | None, top_k: int,
+                min_similarity: float, draft_only: bool) -> list[Pair]:
+    """Candidate pairs, from the store when the statements, their kinds and the settings are unchanged:
+    an unchanged re-run does not rebuild the nearest-neighbour index."""
+    key = content_hash(encoder_id, str(top_k), str(min_similarity), str(draft_only),
+                       *(f"{u.kind}:{int(u.is_draft)}:{u.text}" for u in units))
+    cached = store.get_pairs(key) if store is not None else None
+    if cached is not None:
+        return [Pair(int(a), int(b), float(s)) for a, b, s in cached]
+    queries = [i for i, u in enumerate(units) if u.kind == "commitment" or (draft_only and u.is_draft)]
+    pairs = candidate_pairs(vectors, queries, top_k=top_k, min_similarity=min_similarity)
+    pairs = [p for p in pairs if units[p.a].kind == "commitment" or units[p.b].kind == "commitment"]
+    if draft_only:
+        pairs = [p for p in pairs if units[p.a].is_draft or units[p.b].is_draft]
+    if store is not None:
+        store.put_pairs(key, np.array([(p.a, p.b, p.similarity) for p in pairs], dtype=np.float64).reshape(-1, 3))
+    return pairs
 
 
 _worker_judges: dict[str, PairJudge] = {}

@@ -2,7 +2,7 @@
 
 Nearest-neighbour search over the statement embeddings, never all pairs. Small corpora use
 exact search (blockwise matrix products: cheap and exactly reproducible); large ones an HNSW
-index from ``usearch``. Each candidate must clear a similarity floor; each commitment keeps
+index from ``usearch``, built on one thread so that it too is the same on every run. Each candidate must clear a similarity floor; each commitment keeps
 its ``top_k`` neighbours. Commitments are paired with each other too (two promises can
 contradict). A pair is unordered: (a, b) and (b, a) are judged once.
 """
@@ -43,9 +43,11 @@ def _exact_neighbours(vectors: np.ndarray, queries: np.ndarray, k: int) -> tuple
 def _ann_neighbours(vectors: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     from usearch.index import Index
 
-    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32", connectivity=16, expansion_add=64,
+    # Half-precision storage halves the index's memory; inserting on one thread makes the graph,
+    # hence the neighbours, the same on every run (parallel inserts race; searches do not).
+    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f16", connectivity=16, expansion_add=64,
                   expansion_search=max(64, 2 * k))
-    index.add(np.arange(len(vectors), dtype=np.uint64), vectors)
+    index.add(np.arange(len(vectors), dtype=np.uint64), vectors, threads=1)
     found = index.search(queries, min(k, len(vectors)))
     keys = np.asarray(found.keys, dtype=np.int64).reshape(len(queries), -1)
     sims = (1.0 - np.asarray(found.distances, dtype=np.float32)).reshape(len(queries), -1)

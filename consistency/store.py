@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS frontier (
 );
 CREATE TABLE IF NOT EXISTS skipped (source TEXT NOT NULL, item TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS skipped_source ON skipped(source);
+CREATE TABLE IF NOT EXISTS pair_cache (key TEXT PRIMARY KEY, pairs BLOB NOT NULL);
 """
 
 
@@ -154,13 +155,15 @@ class Store:
 
     # -- embedding cache -------------------------------------------------------------------
     def get_embeddings(self, model: str, text_hashes: Sequence[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
+        return dict(self.iter_embeddings(model, text_hashes))
+
+    def iter_embeddings(self, model: str, text_hashes: Sequence[str]) -> Iterator[tuple[str, np.ndarray]]:
+        """(text hash, vector) for each hash that has one, streamed: the caller copies what it keeps."""
         for chunk_start in range(0, len(text_hashes), 900):
             chunk = text_hashes[chunk_start:chunk_start + 900]
             q = f"SELECT text_hash, vec FROM embeddings WHERE model = ? AND text_hash IN ({','.join('?' * len(chunk))})"
             for h, blob in self.db.execute(q, (model, *chunk)):
-                found[h] = np.frombuffer(blob, dtype=np.float32)
-        return found
+                yield h, np.frombuffer(blob, dtype=np.float32)
 
     def put_embeddings(self, model: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
         with self.transaction():
@@ -183,6 +186,19 @@ class Store:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?)",
                                 [(judge, k, json.dumps(v, sort_keys=True)) for k, v in items])
+
+    # -- candidate-pair cache --------------------------------------------------------------
+    def get_pairs(self, key: str) -> np.ndarray | None:
+        """The candidate pairs of the last run with these inputs: rows of (a, b, similarity)."""
+        row = self.db.execute("SELECT pairs FROM pair_cache WHERE key = ?", (key,)).fetchone()
+        return None if row is None else np.frombuffer(row[0], dtype=np.float64).reshape(-1, 3)
+
+    def put_pairs(self, key: str, pairs: np.ndarray) -> None:
+        """Keep only the latest run's pairs: any change to the inputs makes older ones useless."""
+        with self.transaction():
+            self.db.execute("DELETE FROM pair_cache")
+            self.db.execute("INSERT INTO pair_cache VALUES (?,?)",
+                            (key, np.ascontiguousarray(pairs, dtype=np.float64).tobytes()))
 
     # -- skipped ---------------------------------------------------------------------------
     def replace_skipped(self, source: str, skipped: Sequence[Skipped]) -> None:

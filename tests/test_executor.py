@@ -55,3 +55,45 @@ def test_unknown_executor_is_a_config_error():
 
     with pytest.raises(ConfigError, match="executor"):
         make_executor("spark")
+
+
+def test_statements_built_in_worker_processes_match_one_process(tmp_path, monkeypatch):
+    """`--workers N` builds statements in processes: the store ends up the same."""
+    from consistency import api
+
+    site = tmp_path / "notes"
+    site.mkdir()
+    for i in range(6):
+        (site / f"p{i}.md").write_text(f"# Page {i}\n\nFree returns within {30 + i} days of delivery. "
+                                      f"Our team answers every message within {i + 1} hours.\n", "utf-8")
+    monkeypatch.setattr("consistency.api.BUILD_CHUNK", 2)  # several chunks for the workers
+
+    def built(executor, name):
+        cfg = load_config(None, {"store.path": str(tmp_path / f"{name}.sqlite")})
+        cfg.sources.append({"type": "files", "path": str(site / "*.md")})
+        api.crawl(cfg, executor=executor)
+        with api.open_store(cfg) as store:
+            return sorted((s.text, s.lang, s.kind, s.start, s.end) for s in store.statements())
+
+    serial = built(SerialExecutor(), "serial")
+    assert len(serial) >= 12
+    with ProcessExecutor(2) as ex:
+        assert built(ex, "workers") == serial
+
+
+def test_unchanged_rerun_reuses_candidate_pairs_and_verdicts(judge, tmp_path, monkeypatch):
+    """The second run with the same statements builds no index and judges nothing: caches answer."""
+    from consistency import check as check_mod
+    from consistency.store import Store
+
+    cfg = load_config(None)
+    with Store(tmp_path / "s.sqlite") as store:
+        first = judge_units(make_units(statements()), judge, store, top_k=5, min_similarity=0.2, cfg=cfg)
+        calls = []
+        monkeypatch.setattr(check_mod, "candidate_pairs", lambda *a, **k: calls.append(1) or [])
+        again = judge_units(make_units(statements()), judge, store, top_k=5, min_similarity=0.2, cfg=cfg)
+        assert calls == [] and again.cached_verdicts == again.pairs_judged == first.pairs_judged > 0
+        assert [f.id for f in again.findings] == [f.id for f in first.findings]
+        changed = statements()[:-1]  # one statement fewer: the pairs must be searched again
+        judge_units(make_units(changed), judge, store, top_k=5, min_similarity=0.2, cfg=cfg)
+        assert calls == [1]

@@ -35,3 +35,11 @@ def test_ann_search_finds_the_exact_neighbours():
     recall = np.mean([len(set(ek[i]) & set(ak[i])) / 5 for i in range(20)])
     assert recall >= 0.95
     assert EXACT_LIMIT < 100_000  # large corpora never take the quadratic path
+
+
+def test_ann_neighbours_are_the_same_on_every_build():
+    """A re-run must pair (hence find) exactly what the first run did, also on the HNSW path."""
+    v = unit_rows(3000, dim=64, seed=2)
+    q = v[:300]
+    first, second = _ann_neighbours(v, q, 8), _ann_neighbours(v, q, 8)
+    assert np.array_equal(first[0], second[0])

@@ -23,9 +23,16 @@ def embed_cached(encoder: Encoder, texts: Sequence[str], store: Store | None,
     way either way, so the vectors are the same.
     """
     hashes = [content_hash(t) for t in texts]
-    unique = dict(zip(hashes, texts))
-    known = store.get_embeddings(encoder.id, list(unique)) if store is not None else {}
-    todo = [h for h in unique if h not in known]
+    row_of: dict[str, int] = {}  # each distinct text's first row; vectors go straight into ``out``
+    for i, h in enumerate(hashes):
+        row_of.setdefault(h, i)
+    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    have = np.zeros(len(texts), dtype=bool)
+    if store is not None:
+        for h, vec in store.iter_embeddings(encoder.id, list(row_of)):
+            out[row_of[h]] = vec
+            have[row_of[h]] = True
+    todo = [h for h, row in row_of.items() if not have[row]]
     chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
     parallel = executor is not None and not isinstance(executor, SerialExecutor) and encoder.spec is not None
     observer.start(f"embed ({encoder.id})", total=len(todo))
@@ -33,17 +40,16 @@ def embed_cached(encoder: Encoder, texts: Sequence[str], store: Store | None,
     wave = 4 * getattr(executor, "workers", 2) if parallel else 1
     for start in range(0, len(chunks), wave):
         group = chunks[start:start + wave]
-        texts_of = [[unique[h] for h in part] for part in group]
+        texts_of = [[texts[row_of[h]] for h in part] for part in group]
         results = (executor.map(encode_chunk, texts_of, encoder.spec) if parallel  # type: ignore[union-attr]
                    else [encoder.encode(t) for t in texts_of])
         for part, vecs in zip(group, results):
-            fresh = list(zip(part, vecs))
             if store is not None:
-                store.put_embeddings(encoder.id, fresh)
-            known.update(fresh)
+                store.put_embeddings(encoder.id, list(zip(part, vecs)))
+            out[[row_of[h] for h in part]] = vecs
             observer.advance(len(part))
     observer.finish()
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     for i, h in enumerate(hashes):
-        out[i] = known[h]
+        if row_of[h] != i:  # a repeated text: copy its first row
+            out[i] = out[row_of[h]]
     return out, len(todo)

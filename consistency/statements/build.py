@@ -63,6 +63,19 @@ class StatementBuilder:
                          commitment_score=round(float(score), 4))
 
 
+_worker_builders: dict[str, StatementBuilder] = {}
+
+
+def build_chunk(cfg: Any, docs: list[Document]) -> list[list[Statement]]:
+    """Executor task: the statements of each document (the builder is made once per worker)."""
+    import json
+
+    key = json.dumps([cfg["statements"], list(cfg.commitments)], sort_keys=True, default=str)
+    if key not in _worker_builders:
+        _worker_builders[key] = StatementBuilder.from_config(cfg)
+    return [_worker_builders[key].build(doc) for doc in docs]
+
+
 def config_documents(cfg: Any) -> list[Document]:
     """Explicit ``[[commitments]]`` with ``text`` become one-statement documents."""
     where = str(cfg.path) if cfg.path else "config"
