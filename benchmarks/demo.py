@@ -1,6 +1,6 @@
 """Score a check of the demo corpus against what was planted in it (corpora/demo/expected.json).
 
-    python benchmarks/demo.py [--report reports/tidewell/report.json] [--json]
+    python benchmarks/demo.py [--report reports/demo/report.json] [--json]
 
 Without --report, runs `consistency check` on the demo (offline) into a temporary folder first.
 A planted contradiction is found when a finding's two statements contain its ``a`` and ``b``

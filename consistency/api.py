@@ -118,9 +118,9 @@ BUILD_CHUNK = 32  # documents per worker task when statements are built in paral
 def _build_statements(cfg: Config, store: Store, observer: Observer,
                       summaries: list[SourceSummary], executor: Any = None) -> tuple[int, int]:
     from consistency.executor import SerialExecutor
-    from consistency.statements.build import build_chunk, repeated_boilerplate
+    from consistency.statements.build import build_chunk, builder_version, repeated_boilerplate
 
-    todo = store.unsegmented()
+    todo = store.unsegmented(builder_version(cfg))
     observer.start("statements", total=len(todo))
     chunks = [todo[i:i + BUILD_CHUNK] for i in range(0, len(todo), BUILD_CHUNK)]
     parallel = executor is not None and not isinstance(executor, SerialExecutor) and len(chunks) > 1

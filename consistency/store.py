@@ -107,11 +107,22 @@ class Store:
             yield Document(source=row[0], source_type=row[1], url=row[2], text=row[3], title=row[4] or "",
                            lang=row[5], published=row[6], raw=row[7] or "", meta=json.loads(row[8] or "{}"))
 
-    def unsegmented(self) -> list[Document]:
-        """Documents whose statements are missing or stale."""
-        ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM documents WHERE segmented_hash IS NULL OR segmented_hash != hash")]
-        return [d for d in self.documents() if d.id in set(ids)]
+    def unsegmented(self, builder_version: str = "") -> list[Document]:
+        """Documents whose statements are missing or stale: the document changed, or the statement
+        builder did (its code or settings, ``builder_version``), in which case every document is."""
+        if self.get_meta("statements_builder") != builder_version:
+            self.db.execute("UPDATE documents SET segmented_hash = NULL")
+            self.set_meta("statements_builder", builder_version)
+        ids = {r[0] for r in self.db.execute(
+            "SELECT id FROM documents WHERE segmented_hash IS NULL OR segmented_hash != hash")}
+        return [d for d in self.documents() if d.id in ids]
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def count(self, table: str) -> int:
         assert table in ("documents", "statements", "embeddings", "verdicts", "skipped")

@@ -32,6 +32,19 @@ def test_statements_are_replaced_per_document_and_survive_reopen(tmp_path):
         assert got.text == "Free returns." and got.id == st.id
 
 
+def test_a_new_statement_builder_makes_every_document_stale(tmp_path):
+    """Upgrading the segmenter or changing [statements] settings rebuilds unchanged documents too."""
+    d = doc("https://x.example/a", "Free returns.")
+    with Store(tmp_path / "s.sqlite") as store:
+        store.put_document(d)
+        assert [x.url for x in store.unsegmented("v1")] == [d.url]
+        store.replace_statements(d, [])
+        assert store.unsegmented("v1") == []
+        assert [x.url for x in store.unsegmented("v2")] == [d.url]
+        store.replace_statements(d, [])
+        assert store.unsegmented("v2") == []
+
+
 def test_embedding_cache_roundtrip(tmp_path):
     with Store(tmp_path / "s.sqlite") as store:
         v = np.arange(4, dtype=np.float32)

@@ -10,13 +10,15 @@ import fnmatch
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from consistency.statements.commitments import CommitmentDetector
 from consistency.statements.filter import boilerplate_sentences, is_statement, normalise
 from consistency.statements.langid import detect_lang
 from consistency.statements.segment import segment
-from consistency.types import Document, Statement
+from consistency.types import Document, Statement, content_hash
 
 @dataclass(slots=True)
 class StatementBuilder:
@@ -61,6 +63,21 @@ class StatementBuilder:
         return Statement(doc_id=doc.id, text=text, lang=lang, start=start, end=end, source_type=doc.source_type,
                          url=doc.url, title=doc.title, published=doc.published, kind=kind,
                          commitment_score=round(float(score), 4))
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    folder = Path(__file__).parent
+    return content_hash(*(f.read_bytes().decode("utf-8") for f in sorted(folder.glob("*.py"))),
+                        *(f.read_bytes().hex() for f in sorted(folder.glob("*.json"))))
+
+
+def builder_version(cfg: Any) -> str:
+    """Changes when statements could come out differently: the statements code, its model, or its settings."""
+    import json
+
+    return content_hash(_code_version(), json.dumps([cfg["statements"], list(cfg.commitments)], sort_keys=True,
+                                                    default=str))
 
 
 _worker_builders: dict[str, StatementBuilder] = {}
