@@ -323,8 +323,10 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     if a_text == b_text:
         return None
     pairs, scope_differs = _pairs(a_text, a_lang, b_text, b_lang, rates)
-    if scope_differs or not pairs:
+    if scope_differs:
         return None
+    if not pairs:
+        return _free_vs_fee(a_text, a_lang, b_text, b_lang)
     agreed = _agreed(_analyse(a_text, a_lang).slots, _analyse(b_text, b_lang).slots, rates)
     best: SlotConflict | None = None
     for p in pairs:
@@ -348,6 +350,39 @@ def _agreed(sa: Sequence[Slot], sb: Sequence[Slot], rates: Mapping[str, float] |
             if x.type == y.type and (x.value == y.value or COMPARATORS[x.type](x, y, rates) == "same"):
                 out |= {id(x), id(y)}
     return out
+
+
+# "free" / "no charge" and "a fee" / "costs": a free promise against an amount charged for the same thing
+_FREE = re.compile(r"\bfree\b|no (?:extra )?(?:charge|cost|fee)s?\b|at no (?:extra )?cost|免费|免運費|免运费|包邮|"
+                   r"무료|مجان|لا توجد (?:أي )?رسوم|بدون (?:أي )?رسوم|دون (?:أي )?رسوم", re.IGNORECASE)
+_FEE = re.compile(r"\bfees?\b|\bcharges?d?\b|\bcosts?\b|\bsurcharge|\bdeducted\b|\bpay\b|收取|收费|费用|服务费|运费|"
+                  r"부과|요금|비용|수수료|배송비|رسوم|تكلفة|يُخصم|يخصم|تُفرض|تفرض", re.IGNORECASE)
+_FREE_SCORE = 0.8
+
+
+def _free_vs_fee(a_text: str, a_lang: str, b_text: str, b_lang: str) -> SlotConflict | None:
+    """One statement calls something free, the other charges an amount for it: "Size exchanges are
+    always free" against "after that it's $4.95 per swap". Only when the free side names no amount
+    (a threshold such as "free over $50" is the money rule's business) and both name the same topic."""
+    for (ft, fl), (mt, ml) in (((a_text, a_lang), (b_text, b_lang)), ((b_text, b_lang), (a_text, a_lang))):
+        fa, ma = _analyse(ft, fl), _analyse(mt, ml)
+        if not _FREE.search(ft) or any(s.type == "money" for s in fa.slots) or fa.scope != ma.scope:
+            continue
+        if not _FEE.search(mt) or _FREE.search(mt):
+            continue
+        free_topics = TOPICS.keys(normalise_digits(ft)) - _WEAK_TOPICS
+        for slot in ma.slots:
+            if slot.type == "money" and slot.qualifier in ("exact", "approx") and slot.topic in free_topics:
+                m = _FREE.search(ft)
+                end = m.end()
+                while end < len(ft) and ft[end].isalpha() and not ft[end].isascii():
+                    end += 1  # the whole word: "مجاني", not "مجان"
+                free_slot = Slot("money", (slot.value[0], 0.0), "exact", slot.topic, m.start(), end,
+                                 ft[m.start():end], "")
+                first, second = (free_slot, slot) if ft == a_text else (slot, free_slot)
+                reason = f"{slot.topic.replace('_', ' ')} price: {first.text} vs {second.text}"
+                return SlotConflict("C103", RULES["C103"].name, reason, first, second, _FREE_SCORE)
+    return None
 
 
 def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[str, float]:

@@ -322,3 +322,23 @@ def test_new_items_are_a_lower_bound():
 def test_korean_native_numerals_in_frequencies():
     (slot,) = extract_slots("석 달에 한 번씩 기부금 사용 내역을 홈페이지에 올립니다.", "ko")
     assert slot.value == 4.0
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Return shipping is always free.", "en", "A $6.95 return label fee is deducted from your refund.", "en"),
+    ("门店自提免费。", "zh", "门店自提每单收取5元服务费。", "zh"),
+    ("استبدال المقاس مجاني دائمًا.", "ar", "تُفرض رسوم قدرها ١٥ ريالًا على كل عملية استبدال للمقاس.", "ar"),
+])
+def test_free_against_a_fee_for_the_same_thing(a, la, b, lb):
+    got = compare(a, la, b, lb)
+    assert got is not None and got.code == "C103"
+    assert got.slot_a.text in a and got.slot_b.text in b
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Free standard shipping on all US orders over $50.", "Standard shipping costs $5 on orders under $50."),
+    ("Returns are always free.", "Express shipping costs $15."),
+    ("Free standard shipping on every order.", "Express delivery costs $15."),
+])
+def test_free_and_fee_about_different_things_or_thresholds(a, b):
+    assert compare(a, "en", b, "en") is None
