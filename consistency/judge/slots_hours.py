@@ -99,6 +99,11 @@ _DAY_SET_VALUES = {"weekdays": WEEKDAYS, "weekends": frozenset({5, 6}), "all": A
 _EXCLUDED_BEFORE = re.compile(r"(?:closed|except|excluding|not on|除|不含|مغلق|باستثناء|عدا)\s*(?:on\s+)?$",
                               re.IGNORECASE)
 _EXCLUDED_AFTER = re.compile(r"^\s*(?:휴무|休息|除外|closed)")
+# "closed on Sundays", "매주 월요일 정기 휴무", "每周一休息", "مغلق يوم الجمعة": the days a place is shut
+_CLOSED_BEFORE = re.compile(r"(?:closed|shut|مغلق|مغلقة|تغلق|نغلق)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
+                            re.IGNORECASE)
+_CLOSED_AFTER = re.compile(r"^\s*(?:(?:은|는|에는|에)\s*)?(?:정기\s*)?(?:휴무|휴업|쉽니다|휴점)|^\s*(?:休息|公休|休业|休業|不营业|"
+                           r"不營業|闭店|閉店)|^\s*(?:,\s*)?(?:we(?:'re| are)\s+)?closed", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(rf"(?:{NUMBER})\s*(?:个|個)?\s*$", re.IGNORECASE)  # "ten working days" is a duration
 # Days alone ("this weekend", "Monday to Friday") are hours only where the clause talks about
 # being open or available; a sale "this weekend" is not a schedule.
@@ -186,7 +191,9 @@ def _day_value(m: re.Match[str], prefix: str = "") -> int:
     return next(_AR_DAY_VALUES[i] for i in range(len(_AR_DAY_VALUES)) if m.group(f"{prefix}ar{i}"))
 
 
-def _day_exprs(text: str) -> list[tuple[int, int, frozenset[int]]]:
+def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozenset[int]]]:
+    """Day ranges, named days and day sets in ``text``: the days it is open (or, with ``closed``,
+    the days it says it is closed)."""
     found: list[tuple[int, int, frozenset[int]]] = []
     for m in _DAY_RANGE.finditer(text):
         a, b = _day_value(m, "a_"), _day_value(m, "b_")
@@ -201,9 +208,21 @@ def _day_exprs(text: str) -> list[tuple[int, int, frozenset[int]]]:
         if not any(s <= start < e for s, e in taken) and not (key == "weekdays" and _NUMBER_BEFORE.search(
                 text[max(0, start - 24):start])):
             found.append((start, end, _DAY_SET_VALUES[key]))
+    if closed:
+        return _merge_lists(sorted(span for f in found if (span := _closed_span(text, f))), text)
     found = [f for f in found if not _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]])
              and not _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6])]
     return _merge_lists(sorted(found), text)
+
+
+def _closed_span(text: str, found: tuple[int, int, frozenset[int]]) -> tuple[int, int, frozenset[int]] | None:
+    """The day expression widened to its closure words ("closed on Sundays"), or None if it is not closed."""
+    start, end, days = found
+    lo = max(0, start - 24)
+    before, after = _CLOSED_BEFORE.search(text[lo:start]), _CLOSED_AFTER.search(text[end:end + 16])
+    if not (before or after):
+        return None
+    return (lo + before.start() if before else start), (end + after.end() if after else end), days
 
 
 def _merge_lists(found: list[tuple[int, int, frozenset[int]]], text: str) -> list[tuple[int, int, frozenset[int]]]:
@@ -247,4 +266,8 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
             out.append((base + start, base + end, "24/7" if as_schedule("24/7") == sched else sched))
         if not times and HOURS_CONTEXT.find(part):
             out += [(base + s, base + e, Schedule(d, None, None)) for s, e, d in days if len(d) > 1]
+        if not times and not any(len(d) > 1 for _, _, d in days):
+            for s, e, shut in _day_exprs(part, closed=True):
+                if shut != ALL_DAYS:
+                    out.append((base + s, base + e, Schedule(ALL_DAYS - shut, None, None)))
     return out

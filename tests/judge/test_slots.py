@@ -342,3 +342,20 @@ def test_free_against_a_fee_for_the_same_thing(a, la, b, lb):
 ])
 def test_free_and_fee_about_different_things_or_thresholds(a, b):
     assert compare(a, "en", b, "en") is None
+
+
+@pytest.mark.parametrize("text, lang, open_days", [
+    ("Our stores are closed on Sundays.", "en", {0, 1, 2, 3, 4, 5}),
+    ("모든 매장은 매주 월요일 정기 휴무입니다.", "ko", {1, 2, 3, 4, 5, 6}),
+    ("我们的门店每周一休息。", "zh", {1, 2, 3, 4, 5, 6}),
+    ("المتجر مغلق يوم الجمعة.", "ar", {0, 1, 2, 3, 5, 6}),
+])
+def test_closure_days_are_schedules_of_the_other_days(text, lang, open_days):
+    (slot,) = [s for s in extract_slots(text, lang) if s.type == "hours"]
+    assert slot.value.days == frozenset(open_days)
+
+
+def test_open_every_day_against_a_weekly_closure():
+    got = compare("전 매장 연중무휴로 운영합니다.", "ko", "모든 매장은 매주 월요일 정기 휴무입니다.", "ko")
+    assert got is not None and got.code == "C105" and "휴무" in got.slot_b.text
+    assert compare("Our stores are open Monday to Saturday.", "en", "Our stores are closed on Sundays.", "en") is None
