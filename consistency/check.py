@@ -19,7 +19,7 @@ import numpy as np
 
 from consistency.embed.cache import embed_cached
 from consistency.executor import Executor, SerialExecutor
-from consistency.findings import Finding, Gate, Unit, make_finding
+from consistency.findings import MODEL_CODES, Finding, Gate, Unit, make_finding, written_together
 from consistency.judge.judge import PairJudge, PairText
 from consistency.pairing import Pair, candidate_pairs
 from consistency.progress import QUIET, Observer
@@ -99,6 +99,8 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
     findings: dict[str, Finding] = {}
     for p, key in zip(pairs, keys):
         if verdicts[key]["contradiction"]:
+            if verdicts[key]["code"] in MODEL_CODES and written_together(units[p.a], units[p.b]):
+                continue
             f = make_finding(units[p.a], units[p.b], _verdict_from_dict(verdicts[key]))
             if f.id not in findings or findings[f.id].score < f.score:
                 findings[f.id] = f

@@ -42,6 +42,14 @@ class Unit:
         return any(o.source_type == "draft" for o in self.occurrences)
 
 
+def written_together(a: Unit, b: Unit) -> bool:
+    """Both statements appear in one document. Its sentences were written together and qualify each
+    other (a general rule and its exception, a return window and the refund that follows it), so a
+    model-only verdict between them is not reported; the typed rules still are ("30 days" and "14
+    days" for the same thing on one page is a contradiction whoever wrote it)."""
+    return bool({o.doc_id for o in a.occurrences} & {o.doc_id for o in b.occurrences})
+
+
 def _side(role: str, unit: Unit, spans: Sequence[Span], kind: str | None = None) -> dict[str, Any]:
     first = unit.first
     return {

@@ -37,7 +37,7 @@ _POLES: dict[str, tuple[str, str]] = {
     ),
     "all_partial": (
         r"\ball\b|\bevery\b|\bany\b|\bentire\b|100\s?%|所有|全部|一律|任何|全场|全場|모든|전 상품|전 매장|جميع|كل |أي ",
-        r"\bsome\b|\bmost\b|\bonly\b|\bpart of\b|\bhalf\b|\bmajority\b|\bselected?\b|部分|大部分|一些|仅|只|일부|대부분|만 가능|بعض|معظم|فقط",
+        r"\bsome\b|(?<!\bthe )(?<!\bour )(?<!\bits )(?<!\btheir )\bmost\b|\bonly\b|\bpart of\b|\bhalf\b|\bmajority\b|\bselected?\b|部分|大部分|一些|仅|只|일부|대부분|만 가능|بعض|معظم|فقط",
     ),
     "anytime_restricted": (
         r"\bany ?time\b|at any moment|whenever|随时|任何时候|언제든지|언제든|في أي وقت",

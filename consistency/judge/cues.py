@@ -57,13 +57,33 @@ class _Profile:
 
 
 _KO_ADNOMINAL = re.compile(r"[은는던]\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|如果[^，,；;。]*$|만약[^,.]*$|إذا[^،,.]*$", re.IGNORECASE)
+_KO_CONDITIONAL = re.compile(r"(?:으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
+# "未穿着、未洗涤的商品": 未 + verb + 的 (or a list of them) describes the goods
+_ZH_VERB = r"(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies
+_ZH_ATTRIBUTIVE = re.compile(rf"{_ZH_VERB}(?:[、，,][未不无無]{_ZH_VERB})*的")
+# "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"
+_AR_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:م|قابل)[\u0621-\u064a]+\s+و\s?غير")
+_AR_ATTRIBUTIVE_BEFORE = re.compile(r"(?:^|\s)(?:أي|كل|و)\s?[\u0621-\u064a]+\s+$|(?:^|\s)و$")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|(?:如果|假如|若|(?<![例比譬])如(?![何今此下同]))[^，,；;。]*$|"
+                        r"만약[^,.]*$|(?:إذا|إن|لو)\s[^،,.]*$", re.IGNORECASE)
 
 
 def _attributive_or_conditional(text: str, cue: Cue) -> bool:
-    """A negation that modifies a noun ("unwashed items", "세탁하지 않은 상품") or sits in a
-    condition ("if it does not fit, ...") states no negative policy."""
-    return bool(_KO_ADNOMINAL.match(text, cue.end) or _CONDITION.search(text, 0, cue.start))
+    """A negation that modifies a noun ("unwashed items", "세탁하지 않은 상품", "未穿着的商品",
+    "منتج غير مستخدم") or sits in a condition ("if it does not fit, ...", "如不想再收到",
+    "원하지 않으시면") states no negative policy."""
+    if _KO_ADNOMINAL.match(text, cue.end) or _CONDITION.search(text, 0, cue.start):
+        return True
+    if cue.text.startswith(_KO_POST_NEG) and _KO_CONDITIONAL.match(text, cue.end):
+        return True
+    if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
+        return True
+    if cue.text.endswith("غير"):
+        before = text[max(0, cue.start - 24):cue.start]
+        return bool(_AR_ATTRIBUTIVE_AFTER.match(text, cue.end) or (
+            cue.text.startswith("و") or _AR_ATTRIBUTIVE_BEFORE.search(before)) and re.match(
+            r"\s*(?:م|قابل)", text[cue.end:]))
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -36,7 +36,9 @@ QUANTIFIERS = Lexicon({
     "univ": [r"all|every|each|always|entire(?:ly)?|any", ar_words("جميع", "كل", "كافة", "دائما", "دائمًا"),
              "所有", "全部", "一律", "总是", "總是", "始终", "始終", "永远", "永遠", "모든", "전체", "전부", "항상",
              "언제나"],
-    "exist": [r"some|sometimes|only|certain|selected|select|most|many|several|few|occasionally",
+    # "the most detailed", "our most popular": a superlative, not a share
+    "exist": [r"some|sometimes|only|certain|selected|select|(?<!the )(?<!our )(?<!its )(?<!their )most|many|"
+              r"several|few|occasionally",
               ar_words("بعض", "أحيانا", "فقط", "مختارة", "معظم"), "部分", "一些", "某些", "有时", "有時", "仅", "僅",
               "只", "일부", "가끔", "때때로", "특정", "몇몇"],
 })

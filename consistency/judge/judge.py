@@ -64,7 +64,7 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search(text.strip()))
 
 
-CONFLICT_EVIDENCE = ("slot:differ", "slot:values_differ", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash",
+CONFLICT_EVIDENCE = ("slot:differ", "slot:values_differ_open", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash",
                      "contrast:any")
 
 
@@ -76,7 +76,7 @@ def has_conflict_evidence(feats: Mapping[str, float]) -> bool:
     return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE)
 
 
-_VALUE_EVIDENCE = ("slot:differ", "slot:values_differ")
+_VALUE_EVIDENCE = ("slot:differ", "slot:values_differ_open")
 
 
 def model_may_flag(feats: Mapping[str, float]) -> bool:

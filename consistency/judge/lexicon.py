@@ -134,7 +134,7 @@ TOPICS = Lexicon({
     "warranty": [r"warrant(?:y|ies)|guarantee[ds]?", "ضمان", "كفالة", "保修", "质保", "質保", "保固", "보증",
                  "품질보증", "워런티", "무상수리"],
     "reply": [r"repl(?:y|ies|ied)|respon(?:d|ds|se|ses)|answer(?:s|ed)?|get back to you|hear back", "الرد",
-              "نرد", "استجابة", "إجابة", "回复", "回覆", "答复", "回应", "响应", "답변", "회신", "응답", "답장"],
+              "نرد", "يرد", "سنرد", "نجيب", "يجيب", "استجابة", "إجابة", "回复", "回覆", "答复", "回应", "响应", "답변", "회신", "응답", "답장"],
     "discount": [r"discounts?|off|savings?|coupons?|promo(?:tion)?s?", "خصم", "تخفيض", "折扣", "优惠", "優惠",
                  "打折", "할인", "쿠폰"],
     "trial": [r"(?:free )?trials?", "تجربة", "فترة تجريبية", "试用", "試用", "체험"],
@@ -144,7 +144,7 @@ TOPICS = Lexicon({
               "费用", "費用", "收费", "收費", "售价", "가격", "요금", "수수료", "비용"],
     "carbon": [r"carbon|emissions?|net[- ]zero|climate[- ](?:neutral|positive)|co2|greenhouse", "الكربون",
                "كربون", "انبعاثات", "الحياد المناخي", "碳", "排放", "净零", "淨零", "탄소", "배출", "넷제로"],
-    "energy": [r"renewable|energy|electricity|solar", "الطاقة", "طاقة", "الكهرباء", "可再生能源", "能源", "绿电",
+    "energy": [r"renewable|energy|electricity|solar", "الطاقة", "طاقة متجددة", "الكهرباء", "可再生能源", "能源", "绿电",
                "电力", "太阳能", "재생에너지", "에너지", "전력", "태양광"],
     "packaging": [r"packag(?:ing|es?)|plastic", "التغليف", "تغليف", "العبوات", "البلاستيك", "包装", "包裝",
                   "塑料", "포장", "플라스틱"],
@@ -154,7 +154,7 @@ TOPICS = Lexicon({
     "cotton": [r"cotton", "القطن", "قطن", "棉", "면화", "코튼"],
     "report": [r"reports?|reporting|disclosures?", "تقرير", "تقارير", "报告", "報告", "披露", "보고서", "공시"],
     "audit": [r"audit(?:s|ed)?|inspections?", "تدقيق", "审核", "審核", "审计", "稽核", "실사", "점검"],
-    "newsletter": [r"e-?mails?|newsletters?", "البريد", "النشرة", "邮件", "郵件", "이메일", "뉴스레터"],
+    "newsletter": [r"e-?mails?|newsletters?", "البريد", "النشرة", "邮件", "郵件", "通讯", "通訊", "이메일", "뉴스레터"],
 })
 
 # --- counted nouns: what "2 free samples" and "샘플 2개" count (quantities also use TOPICS) ------

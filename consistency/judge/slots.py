@@ -389,26 +389,33 @@ def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[st
     """Numeric features for the learned classifier; always the same keys."""
     sa, sb = _analyse(text_a, lang_a).slots, _analyse(text_b, lang_b).slots
     pairs, scope_differs = _pairs(text_a, lang_a, text_b, lang_b, None)
+    agreed = _agreed(sa, sb, None)
     feats = {"any_a": float(bool(sa)), "any_b": float(bool(sb)),
              "same_type": float(bool({s.type for s in sa} & {s.type for s in sb})),
              "compatible": float(bool(pairs)), "equal": float(any(p.relation == "same" for p in pairs)),
-             "differ": float(any(p.relation == "differ" for p in pairs)),
+             "differ": float(any(p.relation == "differ" and id(p.a) not in agreed and id(p.b) not in agreed
+                                 for p in pairs)),
              "topic_match": float(any(p.explicit for p in pairs)), "scope_differ": float(scope_differs),
              "currency_mismatch": float(any(p.a.type == "money" and p.a.value[0] != p.b.value[0] for p in pairs)),
              "rel_diff": max((_relative_difference(p) for p in pairs), default=0.0)}
     feats.update({f"differ_{t}": float(any(p.relation == "differ" and p.a.type == t for p in pairs)) for t in TYPES})
     feats["values_differ"] = float(_values_differ(sa, sb))
+    feats["values_differ_open"] = float(_values_differ(sa, sb, open_topics_only=True))
     return feats
 
 
-def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot]) -> bool:
-    """Some same-type values differ, whatever their topics, and neither is stated by the other side too:
-    weak evidence, for the classifier and its gate."""
+def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], open_topics_only: bool = False) -> bool:
+    """Some same-type values differ and neither is stated by the other side too: weak evidence, for
+    the classifier and its gate. With ``open_topics_only``, values whose clauses name only different
+    topics ("refunds in 5 business days", "returns within 30 days") do not count: they are two slots
+    of one process, not one slot with two values."""
     agreed = _agreed(sa, sb, None)
     for x in sa:
         for y in sb:
             if x.type == y.type and x.type != "quantity" and id(x) not in agreed and id(y) not in agreed \
                     and COMPARATORS[x.type](x, y, None) == "differ":
+                if open_topics_only and x.topics and y.topics and not (x.topics & y.topics):
+                    continue
                 return True
     return False
 

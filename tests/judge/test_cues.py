@@ -112,6 +112,11 @@ def test_explain_difference_names_the_differing_cues():
     ("상품 수령 후 30일 이내에 착용하거나 세탁하지 않은 상품을 반품하실 수 있습니다.", "ko"),  # describes the item
     ("If it does not fit your duvet, you can return it within 30 days.", "en"),  # a condition
     ("모든 상품은 플라스틱을 쓰지 않은 포장재로 배송됩니다.", "ko"),
+    ("收货后30天内，未穿着、未洗涤的商品均可退货。", "zh"),  # 未 + verb + 的 describes the goods
+    ("不满意的商品可以退货。", "zh"),
+    ("يمكنك إرجاع أي منتج غير مستخدم وغير مغسول خلال ١٤ يومًا.", "ar"),  # غير + participle: "unused"
+    ("如不想再收到我们的邮件，可一键退订。", "zh"),  # 如: a condition
+    ("수신을 원하지 않으시면 여기에서 수신거부하실 수 있습니다.", "ko"),  # -지 않으시면: "if you do not"
 ])
 def test_attributive_and_conditional_negations_deny_no_policy(text, lang):
     assert negations(text, lang) == []
@@ -120,3 +125,11 @@ def test_attributive_and_conditional_negations_deny_no_policy(text, lang):
 def test_predicate_negation_is_still_found():
     assert negations("반품 배송비는 받지 않습니다.", "ko")
     assert negations("We do not sell your data, even if you ask.", "en")
+    assert negations("我们不出售您的数据。", "zh")  # 的 after a pronoun is possessive, not attributive
+    assert negations("الإرجاع غير مسموح للمنتجات المخفضة.", "ar")  # predicative غير: "not allowed"
+    assert negations("例如不含运费。", "zh")
+
+
+def test_a_superlative_is_not_a_quantifier():
+    assert [c.text for c in polarity_cues("It is the most detailed report we have written.", "en")] == []
+    assert [c.key for c in polarity_cues("Most of our packaging is recyclable.", "en")] == ["exist"]

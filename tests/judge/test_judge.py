@@ -7,6 +7,7 @@ import pytest
 from consistency.cli import main
 from consistency.judge.contrast import contrast_features
 from consistency.judge.judge import is_question, model_may_flag
+from consistency.judge.features import symbolic_features
 
 
 def compare(capsys, a, b):
@@ -73,7 +74,29 @@ def test_free_of_something_against_naming_it():
 def test_the_model_needs_textual_evidence_and_matching_scope():
     assert not model_may_flag({})  # same topic, nothing that could carry a contradiction
     assert model_may_flag({"cue:neg_xor": 1.0})
-    assert model_may_flag({"slot:values_differ": 1.0})
-    assert not model_may_flag({"slot:values_differ": 1.0, "slot:scope_differ": 1.0})  # "members: 60 days"
-    assert model_may_flag({"slot:values_differ": 1.0, "slot:scope_differ": 1.0, "cue:neg_xor": 1.0})
+    assert model_may_flag({"slot:values_differ_open": 1.0})
+    assert not model_may_flag({"slot:values_differ": 1.0})  # values differ, but under other named topics
+    assert not model_may_flag({"slot:values_differ_open": 1.0, "slot:scope_differ": 1.0})  # "members: 60 days"
+    assert model_may_flag({"slot:values_differ_open": 1.0, "slot:scope_differ": 1.0, "cue:neg_xor": 1.0})
     assert not model_may_flag({"slot:equal": 1.0})  # the same values, nothing else differs
+
+
+def test_two_slots_of_one_process_are_no_evidence_for_the_model():
+    """A return window and a refund time differ in value because they are different slots."""
+    feats = symbolic_features("Returns are accepted within 30 days of delivery.", "en",
+                              "Once your return arrives, your refund is issued within 5 business days.", "en")
+    assert feats["slot:values_differ"] and not feats["slot:values_differ_open"]
+    assert not model_may_flag(feats)
+    feats = symbolic_features("Returns are accepted within 30 days of delivery.", "en",
+                              "You have 14 days to return an item.", "en")
+    assert feats["slot:values_differ_open"]
+
+
+def test_a_value_stated_on_both_sides_is_matched_not_contradicted():
+    """The 60 days members get is stated on both sides; the 30 days is about everyone else."""
+    feats = symbolic_features("Circle members can return items within 60 days of delivery.", "en",
+                              "You have 30 days from delivery to return items, and Circle members have 60 days.", "en")
+    assert not feats["slot:differ"]
+    feats = symbolic_features("Circle members can return items within 60 days of delivery.", "en",
+                              "Circle members can return items within 45 days.", "en")
+    assert feats["slot:differ"]
