@@ -66,6 +66,7 @@ SOURCE_SCHEMA: dict[str, dict[str, Any]] = {
 REQUIRED_SOURCE_KEYS = {"site": ("url",), "mail": ("path",), "social": ("path",), "files": ("path",)}
 COMMITMENT_KEYS = {"text": str, "lang": str, "url": str, "urls": list}
 FAIL_ON = ("error", "warning", "note", "never")
+DEED_PREFIX = "D1"  # the words-versus-deeds rule codes in consistency.rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,11 +224,35 @@ def validate(raw: Mapping[str, Any], base_dir: Path) -> dict[str, Any]:
         data["commitments"].append(entry)
     check = data["check"]
     if check["fail_on"] not in FAIL_ON:
-        raise ConfigError(f"`check.fail_on` is {check['fail_on']!r}", f"use one of {', '.join(FAIL_ON)}")
+        raise ConfigError(f"`check.fail_on` is {check['fail_on']!r}", _one_of(check["fail_on"], FAIL_ON))
+    check_deeds_table(data["deeds"])
     data["store"]["path"] = _resolve(base_dir, data["store"]["path"])
     if check.get("baseline"):
         check["baseline"] = _resolve(base_dir, check["baseline"])
     return data
+
+
+def _one_of(value: Any, choices: Any) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return (f"did you mean `{close[0]}`? " if close else "") + f"use one of {', '.join(choices)}"
+
+
+def check_deeds_table(table: Mapping[str, Any]) -> None:
+    """The values of a ``[deeds]`` table: known check codes and severities (keys and types are checked above).
+
+    Checked when the config loads, so a typo stops ``crawl`` before it fetches anything.
+    """
+    from consistency.rules import RULES, SEVERITIES
+
+    codes = tuple(code for code in RULES if code.startswith(DEED_PREFIX))
+    for code in table.get("checks", ()):
+        if code not in codes:
+            raise ConfigError(f"`deeds.checks` has {code!r}, which is not a deeds check", _one_of(code, codes))
+    for code, level in table.get("severity", {}).items():
+        if code not in codes:
+            raise ConfigError(f"`deeds.severity` has {code!r}, which is not a deeds check", _one_of(code, codes))
+        if level not in SEVERITIES:
+            raise ConfigError(f"`deeds.severity.{code}` is {level!r}", _one_of(level, SEVERITIES))
 
 
 def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:

@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from consistency.config.loader import check_deeds_table
 from consistency.errors import ConfigError
 from consistency.findings import Finding, Unit, _side, finding_id
-from consistency.rules import RULES, SEVERITIES
+from consistency.rules import RULES
 from consistency.types import Document, content_hash
 
 DEED_CODES = ("D101", "D102", "D103", "D104", "D105")
@@ -77,18 +78,9 @@ class DeedsConfig:
         for key in data:
             if key not in _CONFIG_KEYS:
                 raise ConfigError(f"unknown key `deeds.{key}`", f"valid keys: {', '.join(_CONFIG_KEYS)}")
+        check_deeds_table(data)
         checks = tuple(data.get("checks", DEED_CODES))
-        for code in checks:
-            if code not in DEED_CODES:
-                raise ConfigError(f"`deeds.checks` has {code!r}, which is not a deeds check",
-                                  f"use any of {', '.join(DEED_CODES)}")
         severity = dict(data.get("severity", {}))
-        for code, level in severity.items():
-            if code not in DEED_CODES:
-                raise ConfigError(f"`deeds.severity` has {code!r}, which is not a deeds check",
-                                  f"use any of {', '.join(DEED_CODES)}")
-            if level not in SEVERITIES:
-                raise ConfigError(f"`deeds.severity.{code}` is {level!r}", f"use one of {', '.join(SEVERITIES)}")
         first = data.get("first_party_hosts") or [host_of(u) for u in site_urls]  # empty means the default
         return cls(
             checks=checks,

@@ -8,7 +8,8 @@ page that cannot be read (an HTTP error, a PDF, a page over the byte cap, a refu
 Incremental: with a ``ctx.state`` the crawl sends the validators (ETag, Last-Modified) of the
 stored copy; a 304 yields ``NotModified`` and the crawl goes on through the stored page's links.
 The frontier is saved as the crawl goes, so a crawl that was interrupted or hit its time cap
-resumes where it stopped on the next run.
+resumes where it stopped on the next run; the pages it skipped are asked for again then, so the
+resumed run still reports every skip.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class _Crawl:
         self.queue: deque[str] = deque()
         self.seen: set[str] = set()
         self.done: list[str] = []
+        self.failed: set[str] = set()  # done URLs that gave a Skipped: a resumed crawl asks for them again
         self.pages = 0  # URLs this crawl sent a request for; the max_pages cap counts these
         self.finished = False
 
@@ -108,8 +110,12 @@ class _Crawl:
         self.queue.append(url)
 
     def save(self) -> None:
+        """Save the frontier. Skipped URLs go back to the front of the queue: the store keeps the skips
+        of a source's last run only, so the run that resumes must meet them again to report them."""
         if self.state is not None:
-            self.state.frontier_save(self.label, list(self.queue), list(self.done))
+            retry = [u for u in self.done if u in self.failed]
+            self.state.frontier_save(self.label, retry + list(self.queue),
+                                     [u for u in self.done if u not in self.failed])
 
     # -- the crawl -------------------------------------------------------------------------
     def run(self) -> Iterator[Item]:
@@ -136,8 +142,10 @@ class _Crawl:
             # The start URL is always fetched, for its links, even when the globs leave it out.
             self.seen.add(self.source.start)
             self.queue.append(self.source.start)
-            if self.opts["sitemaps"]:
-                yield from self._sitemaps()
+        if self.opts["sitemaps"]:
+            # Also on a resumed crawl: a sitemap that failed is reported again, and one that an
+            # interruption cut short is read whole (what is already queued or done is not added).
+            yield from self._sitemaps()
         while self.queue:
             if self.pages >= self.opts["max_pages"]:
                 yield self._cap_skip(f"max_pages={self.opts['max_pages']} reached", resumable=False)
@@ -146,7 +154,10 @@ class _Crawl:
                 raise OutOfTime("time cap reached")
             url = self.queue[0]
             before = self.client.requests
-            yield from self._page(url)
+            for item in self._page(url):
+                if isinstance(item, Skipped):
+                    self.failed.add(url)
+                yield item
             self.pages += self.client.requests > before
             self.queue.popleft()
             self.done.append(url)

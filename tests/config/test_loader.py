@@ -83,3 +83,18 @@ def test_cli_exits_2_with_the_hint_on_a_config_error(tmp_path, capsys):
     assert main(["crawl", str(p)]) == 2
     err = capsys.readouterr().err
     assert "brand.nmae" in err and "name" in err
+
+
+@pytest.mark.parametrize(("deeds", "named", "hint"), [
+    ('severity = { D101 = "eror" }', "deeds.severity.D101", "did you mean `error`?"),
+    ('severity = { C101 = "note" }', "'C101'", "use one of D101, D102, D103, D104, D105"),
+    ('checks = ["D101", "D1O3"]', "'D1O3'", "did you mean `D103`?"),
+])
+def test_a_bad_deeds_value_stops_crawl_before_any_fetch(tmp_path, capsys, deeds, named, hint):
+    # The site is a closed port: had the crawl started, it would have reported a fetch error instead.
+    p = write(tmp_path, f'[[sources]]\ntype = "site"\nurl = "http://127.0.0.1:9/"\n[deeds]\n{deeds}\n')
+    assert main(["crawl", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert named in err and hint in err
+    assert "collected" not in err
+    assert not (tmp_path / ".consistency").exists()  # not even the store was opened

@@ -214,3 +214,19 @@ def test_a_declared_sitemap_that_fails_is_reported_and_the_crawl_goes_on(site, f
     items = list(make(site, fetcher, clock, include=["*/orphan.html"]).collect())
     assert skips(items)[site.url("/gone-sitemap.xml")] == "sitemap not read: HTTP 404 Not Found"
     assert site.url("/orphan.html") in docs(items)  # still found through /sitemap.xml
+
+
+def test_a_resumed_crawl_still_reports_the_skips_of_the_interrupted_run(site, fetcher, clock, state):
+    full = skips(list(make(site, RecordingFetcher(), clock).collect()))
+    crawl = make(site, fetcher, clock, state=state).collect()
+    early = []
+    for item in crawl:  # stop once two pages were skipped, as when the process is interrupted
+        early.append(item)
+        if len(skips(early)) == 2:
+            break
+    crawl.close()
+    rest = list(make(site, RecordingFetcher(), clock, state=state).collect())
+    # The store keeps the skips of the last run of a source, so the resumed run must list them all.
+    assert skips(rest) == full
+    assert set(skips(early)) < set(full)
+    assert set(docs(early)).isdisjoint(docs(rest))  # pages already read are not fetched again
