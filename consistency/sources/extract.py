@@ -1,6 +1,7 @@
 """HTML -> the text a reader sees as the page's content, plus title, language, date and links.
 
-Navigation, headers, footers, sidebars, menus and cookie banners are removed: a footer slogan or a
+Navigation, headers, footers, sidebars, menus (also a bare cluster of links left in the content,
+such as a language switcher) and cookie banners are removed: a footer slogan or a
 menu label is not something the brand says on that page. Block elements (headings, paragraphs, list
 items, table cells) become separate lines, so that sentence segmentation never glues a heading to
 the paragraph below it. Nothing here raises on bad markup: garbage in, whatever text was salvageable out.
@@ -42,6 +43,9 @@ _BLOCK = frozenset({
 # An element whose class or id looks like boilerplate is kept when it holds this share of the
 # page's text: a "cookie-policy" wrapper or a "has-sidebar" layout div is the content itself.
 _CONTENT_SHARE = 0.5
+# What may stand between the links of a menu: "Home | Shop", "Returns · FAQ", "A / B", "English, 中文".
+_LINK_SEPARATORS = re.compile(r"[\s|·•/,;:\-–—›»>()\[\]、]+")
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "۔")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"\s+")
@@ -263,7 +267,51 @@ def _main_text(root: Any) -> str:
             stack.extend(el)
     for el in doomed:
         el.drop_tree()
+    _drop_link_clusters(body)
     return _block_text(body)
+
+
+def _outside_links(el: Any) -> str:
+    """The text of ``el`` that is not inside a link."""
+    parts: list[str] = []
+
+    def walk(node: Any, in_link: bool) -> None:
+        in_link = in_link or node.tag == "a"
+        if node.text and not in_link:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, in_link)
+            if child.tail and not in_link:
+                parts.append(child.tail)
+
+    walk(el, False)
+    return "".join(parts)
+
+
+def _is_link_cluster(el: Any) -> bool:
+    """Two or more links and nothing else but separators, not ending like a sentence: a menu.
+
+    A language switcher ("English | العربية | 中文"), a row of footer links or a list of related
+    posts left in the content area. One link alone ("Free returns for 60 days") may be a claim.
+    """
+    labels = [label for a in el.iter("a") if (label := _clean(a.text_content()))]
+    if len(labels) < 2 or _LINK_SEPARATORS.sub("", _outside_links(el)):
+        return False
+    return not any(label.endswith(_SENTENCE_END) for label in labels)
+
+
+def _drop_link_clusters(body: Any) -> None:
+    """Drop the outermost block elements that are link clusters (the body itself stays)."""
+    stack = list(body)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _BLOCK and _is_link_cluster(el):
+            el.drop_tree()
+        else:
+            stack.extend(el)
 
 
 def _block_text(body: Any) -> str:

@@ -158,3 +158,28 @@ def test_inline_script_data_does_not_make_the_content_look_small():
     page = extract_html(f"<body><div class='layout-with-sidebar'><p>We deliver in 2 days.</p></div>"
                         f"<script id='__NEXT_DATA__' type='application/json'>{blob}</script></body>")
     assert page.text == "We deliver in 2 days."
+
+
+@pytest.mark.parametrize("menu", [
+    '<p><a href="/en/">English</a> | <a href="/ar/">العربية</a> | <a href="/zh/">中文</a></p>',
+    '<div class="lang"><a href="/en/">English</a><a href="/ko/">한국어</a></div>',
+    '<ul><li><a href="/blog/a">Inside our supply chain</a></li><li><a href="/blog/b">The gift guide</a></li></ul>',
+    '<p><a href="/returns">Returns</a> · <a href="/faq">FAQ</a> · <a href="/contact">Contact us</a></p>',
+])
+def test_a_cluster_of_links_in_the_content_is_a_menu_and_is_dropped(menu):
+    html = f"<html><body><main><p>We ship every order within two days.</p>{menu}</main></body></html>"
+    assert extract_html(html).text == "We ship every order within two days."
+
+
+@pytest.mark.parametrize(("block", "kept"), [
+    ('<p><a href="/returns">Free returns for 60 days</a></p>', "Free returns for 60 days"),  # one link: a claim
+    ('<p>Read our <a href="/privacy">privacy policy</a> and <a href="/terms">terms</a>.</p>',
+     "Read our privacy policy and terms."),  # words between the links: a sentence
+    ('<ul><li><a href="/a">Returns are free.</a></li><li><a href="/b">Shipping is free.</a></li></ul>',
+     "Returns are free.\nShipping is free."),  # ends like a sentence
+    ('<ul><li><a href="/a">Returns are free.</a></li><li><a href="/b">Shop now</a></li></ul>',
+     "Returns are free.\nShop now"),  # one of the links is a sentence
+])
+def test_links_that_make_a_claim_or_a_sentence_are_kept(block, kept):
+    html = f"<html><body><main>{block}</main></body></html>"
+    assert extract_html(html).text == kept

@@ -72,6 +72,7 @@ def test_page_text_keeps_content_lines_and_drops_navigation_banner_sidebar_and_f
     assert lines[:2] == ["Free returns", "Every order ships free. You can return any item within 30 days."]
     for boilerplate in ("cookies", "About us", "Popular this week", "quality since 1900"):
         assert boilerplate not in home.text
+    assert "عربي" not in home.text and "한국어" not in home.text  # the language switcher in <main> is a menu
     assert home.title == "Acme Home" and home.lang == "en" and home.published == "2024-05-01T08:00:00+00:00"
     assert "<script" not in home.text and "cookie-banner" in home.raw  # raw keeps the markup
 
