@@ -86,8 +86,8 @@ def model_may_flag(feats: Mapping[str, float]) -> bool:
     hard negatives of this domain: they count as evidence only when the scopes match."""
     if values_agree(feats):
         return False
-    if feats.get("slot:scope_differ", 0.0):
-        return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _VALUE_EVIDENCE)
+    if feats.get("slot:scope_differ", 0.0):  # values and opposite poles ("free" / "$15") are what scopes vary
+        return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _VALUE_EVIDENCE + ("contrast:any",))
     return has_conflict_evidence(feats)
 
 

@@ -116,12 +116,13 @@ class Lexicon:
 # --- topics: what a number is about ---------------------------------------------------------
 TOPICS = Lexicon({
     "return": [r"returns?|returned|returning|returnable|send (?:it|them|items?) back", "إرجاع", "ارجاع",
-               "استرجاع", "إعادة المنتج", "ترجيع", "退货", "退貨", "退换", "退換", "退回", "반품", "반납"],
+               "استرجاع", "إعادة المنتج", "ترجيع", "المرتجع", "المرتجعات", "退货", "退貨", "退换", "退換", "退回", "반품", "반납"],
     "exchange": [r"exchanges?|exchanged", "استبدال", "换货", "換貨", "교환"],
     "refund": [r"refunds?|refunded|money[- ]back|reimburse(?:d|ment)?", "استرداد", "رد المبلغ", "نعيد المبلغ",
+               "المبالغ المستردة", "المبلغ المسترد",
                "إعادة المبلغ",
                "استرجاع المبلغ", "退款", "退费", "退費", "환불"],
-    "shipping": [r"shipping|ships?|shipped|postage|dispatch(?:ed|es)?", "شحن", "الشحن", "运费", "運費", "包邮",
+    "shipping": [r"shipping|ships?|shipped|postage|dispatch(?:ed|es)?|leaves? (?:our|the) warehouse", "شحن", "الشحن", "运费", "運費", "包邮",
                  "包郵", "免邮", "发货", "發貨", "寄出", "出货", "배송비", "발송", "출고", "택배비", "무료배송"],
     "delivery": [r"deliver(?:y|ies|ed|s)?|arriv(?:e|es|al)|transit", "توصيل", "تسليم", "وصول", "配送", "送达",
                  "送達", "到货", "到貨", "送货", "送貨", "快递", "배송", "배달", "도착"],

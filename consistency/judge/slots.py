@@ -49,8 +49,11 @@ _CLAUSE_BREAK = re.compile(r"[.;!?。！？；\n,，、،؛]|\s(?:but|while|wher
 _GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$", re.IGNORECASE)
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following)\s+(?:(?:the|date|of|your|receiving|"
-                            r"receipt)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+)?)$", re.IGNORECASE)
-_ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|후|로부터|부터|일로부터|완료|하면|되면|면)")
+                            r"receipt)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$", re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|your\s+)?(?:full\s+|partial\s+)?$", re.IGNORECASE)
+_ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|(?:한|된|하신|되신)?\s?후|로부터|부터|일로부터|완료|하면|되면|면)")
+# Korean marks the sentence topic with 은/는 ("환불은 ... 5영업일 이내에 처리됩니다": the refund's window)
+_KO_TOPIC_MARKER = re.compile(r"(?:은|는)(?=\s)")
 _HEAD_FINAL = frozenset({"zh", "ko", "ja"})  # the predicate, hence the topic, tends to follow the value
 _RELATED_TOPICS = {"money": {frozenset({"shipping", "delivery"})}}
 # Topics that name what a claim is about less often than the words around them: in "we reply to
@@ -105,20 +108,23 @@ def _qualifier(norm: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _topic(norm: str, start: int, end: int, found: list[tuple[int, int, str]],
-           head_final: bool) -> tuple[str, frozenset[str]]:
-    """The nearest topic word to a slot, preferring its clause, skipping anchors ("30 days of delivery"),
+           head_final: bool, slot_type: str = "") -> tuple[str, frozenset[str]]:
+    """The nearest topic word to a slot, preferring its clause, skipping anchors ("30 days of delivery")
+    and, for a time window, the purpose it leads to ("return it within 30 days for a full refund"),
     and on a tie the side where the language puts its predicate."""
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(norm)), len(norm) + 1]
     lo = max(c for c in cuts if c <= start)
     hi = min(c for c in cuts if c > start)
     usable = [(s, e, k) for s, e, k in found if not (s < end and start < e) and not _ANCHOR_BEFORE.search(
-        norm[max(0, s - 32):s]) and not _ANCHOR_AFTER.search(norm[e:e + 6])]
+        norm[max(0, s - 32):s]) and not _ANCHOR_AFTER.search(norm[e:e + 6]) and not (
+        slot_type == "duration" and s >= end and _PURPOSE_BEFORE.search(norm[max(0, s - 24):s]))]
     clause = [f for f in usable if lo <= f[0] < hi]
     pool = clause or usable
     if not pool:
         return "", frozenset()
-    nearest = min(pool, key=lambda f: (f[2] in _OBJECT_TOPICS, start - f[1] + 0.5 * head_final
-                                       if f[1] <= start else f[0] - end + 0.5 * (not head_final)))
+    marked = [f for f in pool if _KO_TOPIC_MARKER.match(norm, f[1]) and f[2] not in _OBJECT_TOPICS]
+    nearest = min(marked or pool, key=lambda f: (f[2] in _OBJECT_TOPICS, start - f[1] + 0.5 * head_final
+                                                 if f[1] <= start else f[0] - end + 0.5 * (not head_final)))
     return nearest[2], frozenset(k for _, _, k in pool)
 
 
@@ -166,7 +172,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
             norm, raw.start, raw.end)
         if isinstance(raw.value, tuple) and raw.type != "money" and qualifier != "max":
             qualifier = "exact"  # a range ("3-5 days") states its own bounds
-        topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL)
+        topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL, raw.type)
         unit = raw.unit
         if raw.type == "quantity" and _RATE.search(norm):
             unit = "per"  # "one tree for every order" is a rate, not a total

@@ -359,3 +359,26 @@ def test_open_every_day_against_a_weekly_closure():
     got = compare("전 매장 연중무휴로 운영합니다.", "ko", "모든 매장은 매주 월요일 정기 휴무입니다.", "ko")
     assert got is not None and got.code == "C105" and "휴무" in got.slot_b.text
     assert compare("Our stores are open Monday to Saturday.", "en", "Our stores are closed on Sundays.", "en") is None
+
+
+@pytest.mark.parametrize("text, lang, topic", [
+    # the purpose a window leads to is not its topic
+    ("You can return any unworn, unwashed item within 30 days of delivery for a full refund.", "en", "return"),
+    # Korean marks the sentence topic with 은/는, whatever other topic words the sentence holds
+    ("환불은 반품 상품이 물류센터에 도착한 후 5영업일 이내에 처리됩니다.", "ko", "refund"),
+    ("반품은 상품 수령 후 7일 이내에 신청해 주세요.", "ko", "return"),
+    # "من وصول المرتجع" anchors the window; "المبالغ المستردة" is the refund
+    ("تتم معالجة المبالغ المستردة خلال ٥ أيام عمل من وصول المرتجع إلى مستودعنا.", "ar", "refund"),
+    ("Every order leaves our warehouse within 2 business days.", "en", "shipping"),
+])
+def test_the_topic_of_a_window_is_what_happens_within_it(text, lang, topic):
+    (slot,) = [s for s in extract_slots(text, lang) if s.type == "duration"]
+    assert slot.topic == topic
+
+
+def test_a_return_window_and_a_refund_time_do_not_conflict():
+    assert compare("You can return any unworn item within 30 days of delivery for a full refund.", "en",
+                   "Refunds are processed within 5 business days after your return reaches our warehouse.",
+                   "en") is None
+    assert compare("You can return any unworn item within 30 days of delivery for a full refund.", "en",
+                   "You can return unworn items within 14 days of delivery.", "en").code == "C102"
