@@ -5,6 +5,8 @@ feedparser as bytes in a stream: feedparser itself never touches the network or 
 it treats a plain string as a URL or a file name. An entry's text is its full content when the
 feed carries it, else its summary; when that summary is short and links to a page the policy
 allows, the page is fetched (politely, robots.txt respected) and its text is used instead.
+The crawl caps hold here too: at most ``max_pages`` linked pages are fetched, and none after
+``max_seconds``; past a cap the remaining entries keep their summaries and one skip says so.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ import feedparser
 from consistency.sources.extract import Extracted, decode_html, extract_html, normalize_date, normalize_lang
 from consistency.sources.interface import Source, SourceContext
 from consistency.sources.net import UrlPolicy, normalize_url
-from consistency.sources.polite import (CRAWL_DEFAULTS, OFFLINE_REASON, PoliteClient, Refused, charset,
-                                        fetcher_for, html_problem, http_status)
+from consistency.sources.polite import (CRAWL_DEFAULTS, OFFLINE_REASON, OutOfTime, PoliteClient, Refused,
+                                        charset, fetcher_for, html_problem, http_status)
 from consistency.types import Document, Skipped
 
-FEED_DEFAULTS: dict[str, Any] = {**CRAWL_DEFAULTS, "follow_links": True}
+FEED_DEFAULTS: dict[str, Any] = {**CRAWL_DEFAULTS, "follow_links": True, "max_pages": 200, "max_seconds": 600.0}
 SHORT_SUMMARY = 200  # characters: a summary shorter than this is a teaser, not the entry's text
 
 
@@ -40,8 +42,12 @@ class FeedSource(Source):
         super().__init__({**FEED_DEFAULTS, **options}, ctx)
         self.clock = clock
         self.sleep = sleep
+        self._followed = 0  # linked pages asked for in this collection
+        self._capped: str | None = None  # why no more linked pages are fetched
+        self._unread = 0  # entries that kept their summary because of a cap
 
     def collect(self) -> Iterator[Document | Skipped]:
+        self._followed, self._capped, self._unread = 0, None, 0
         url = self.options.get("url")
         if self.ctx.offline and url:
             yield Skipped(self.label, url, OFFLINE_REASON)
@@ -51,9 +57,15 @@ class FeedSource(Source):
             return
         with fetcher_for(self.ctx.fetcher, self.options) as fetcher:
             policy = UrlPolicy([url] if url else [], self.options["allow_hosts"])
+            deadline = self.clock() + self.options["max_seconds"]
             client = PoliteClient(fetcher, policy, self.options["user_agent"], delay=self.options["delay"],
-                                  respect_robots=self.options["respect_robots"], clock=self.clock, sleep=self.sleep)
+                                  respect_robots=self.options["respect_robots"], clock=self.clock, sleep=self.sleep,
+                                  deadline=deadline)
             yield from self._parse(client)
+            if self._capped:
+                yield Skipped(self.label, url or str(self.options.get("path", "")),
+                              f"{self._capped}; {self._unread} entries keep their summary, their linked pages "
+                              "were not read")
 
     def _read(self, client: PoliteClient | None) -> tuple[bytes, str, str] | Skipped:
         """The feed's bytes, its location and content type; or why they could not be had."""
@@ -65,7 +77,10 @@ class FeedSource(Source):
             except OSError as exc:
                 return Skipped(self.label, path, f"cannot read the feed file: {exc.strerror or exc}")
         assert client is not None
-        result = client.fetch(url, max_bytes=self.options["max_bytes"])
+        try:
+            result = client.fetch(url, max_bytes=self.options["max_bytes"])
+        except OutOfTime:
+            return Skipped(self.label, url, f"time cap of {self.options['max_seconds']:g} s reached")
         if isinstance(result, Refused):
             return Skipped(self.label, url, result.reason)
         response = result.response
@@ -100,16 +115,18 @@ class FeedSource(Source):
         title = _plain(entry.get("title_detail"), entry.get("title", ""))
         published = _published(entry)
         meta: dict[str, Any] = {"feed": where, "entry_id": entry_id, "followed_link": False}
-        if (not full and len(text) < SHORT_SUMMARY and link and client is not None
-                and self.options["follow_links"] and client.policy.check(link) is None):
-            linked = self._linked(client, link)
-            if isinstance(linked, str):
-                yield Skipped(self.label, link, f"linked page not read, the feed's summary is used: {linked}")
-            elif linked[1].text:
-                html, page, status = linked
-                text, title = page.text, title or page.title
-                lang, published = lang or page.lang, published or page.published
-                meta.update(followed_link=True, status=status)
+        wants_page = (not full and len(text) < SHORT_SUMMARY and link is not None and client is not None
+                      and self.options["follow_links"] and client.policy.check(link) is None)
+        linked = self._linked(client, link) if wants_page else None
+        if wants_page and linked is None:
+            self._unread += 1  # a cap kept the page from being read
+        if isinstance(linked, str):
+            yield Skipped(self.label, link, f"linked page not read, the feed's summary is used: {linked}")
+        elif linked is not None and linked[1].text:
+            html, page, status = linked
+            text, title = page.text, title or page.title
+            lang, published = lang or page.lang, published or page.published
+            meta.update(followed_link=True, status=status)
         if not text:
             yield Skipped(self.label, url, "feed entry has no text")
             return
@@ -117,9 +134,19 @@ class FeedSource(Source):
                        lang=lang or normalize_lang(feed_lang), published=published, raw=html, meta=meta)
 
 
-    def _linked(self, client: PoliteClient, link: str) -> tuple[str, Extracted, int] | str:
-        """The linked page's markup, extraction and status; or why it could not be read."""
-        result = client.fetch(link, max_bytes=self.options["max_bytes"])
+    def _linked(self, client: PoliteClient, link: str) -> tuple[str, Extracted, int] | str | None:
+        """The linked page's markup, extraction and status; or why it could not be read; None past a cap."""
+        if self._capped is not None:
+            return None
+        if self._followed >= self.options["max_pages"]:
+            self._capped = f"max_pages={self.options['max_pages']} linked pages read"
+            return None
+        self._followed += 1
+        try:
+            result = client.fetch(link, max_bytes=self.options["max_bytes"])
+        except OutOfTime:
+            self._capped = f"time cap of {self.options['max_seconds']:g} s reached"
+            return None
         if isinstance(result, Refused):
             return result.reason
         problem = html_problem(result.response, self.options["max_bytes"])

@@ -151,3 +151,31 @@ def test_a_feed_body_that_looks_like_a_path_is_parsed_not_opened(site, fetcher, 
     secret.write_text(site.fill(RSS), encoding="utf-8")
     items = feed(site, fetcher, clock, url=serve(site, "/trick.xml", str(secret), "text/plain"))
     assert not any(isinstance(i, Document) for i in items)
+
+
+TEASERS = "".join(f"<item><title>Teaser {i}</title><link>{{base}}{path}</link><description>Teaser {i}.</description>"
+                  "</item>" for i, path in enumerate(["/team.html", "/about.html", "/orphan.html", "/blog/post-1.html",
+                                                      "/blog/post-2.html"]))
+TEASER_RSS = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Acme</title>{TEASERS}</channel></rss>'
+
+
+def test_max_pages_caps_the_linked_pages_and_says_how_many_entries_kept_their_summary(site, fetcher, clock):
+    url = serve(site, "/teasers.xml", TEASER_RSS)
+    items = feed(site, fetcher, clock, url=url, max_pages=2)
+    followed = [d.title for d in items if isinstance(d, Document) and d.meta["followed_link"]]
+    assert followed == ["Teaser 0", "Teaser 1"]
+    assert by_title(items)["Teaser 4"].text == "Teaser 4."  # past the cap: the summary stays
+    assert [p for p in site.requested() if p.endswith(".html")] == ["/team.html", "/about.html"]
+    assert [s.reason for s in items if isinstance(s, Skipped)] == [
+        "max_pages=2 linked pages read; 3 entries keep their summary, their linked pages were not read"]
+
+
+def test_the_time_cap_stops_fetching_linked_pages(site, fetcher, clock):
+    url = serve(site, "/teasers.xml", TEASER_RSS)
+    items = feed(site, fetcher, clock, url=url, delay=1.0, max_seconds=3.5)
+    assert clock.now - 1000.0 <= 3.5  # the fake clock moves only when the crawler waits
+    assert len(by_title(items)) == 5  # every entry is still a document
+    (skip,) = [s for s in items if isinstance(s, Skipped)]
+    assert skip.reason.startswith("time cap of 3.5 s reached; ")
+    assert feed(site, fetcher, clock, url=url, delay=1.0, max_seconds=0.5) == [
+        Skipped(f"feed:{url}", url, "time cap of 0.5 s reached")]
