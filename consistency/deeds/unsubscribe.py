@@ -168,7 +168,7 @@ class MissingUnsubscribe(DeedCheck):
         first = sorted(s for _, s in found)[0]
         return Observation(
             key=f"unsubscribe-by-phone-or-letter:{sender}",
-            text=f"{n} from {sender} say unsubscribing takes a phone call or a letter",
+            text=f"{n} from {sender} {'says' if len(docs) == 1 else 'say'} unsubscribing takes a phone call or a letter",
             docs=tuple(docs),
             evidence=(*capped("mail", [_subject(d) for d in docs]), *capped("sentence", [s for _, s in found]),
                       {"label": "List-Unsubscribe header", "value": f"present in {with_header} of {len(docs)}"}),
