@@ -45,7 +45,7 @@ _BLOCK = frozenset({
 _CONTENT_SHARE = 0.5
 # What may stand between the links of a menu: "Home | Shop", "Returns · FAQ", "A / B", "English, 中文".
 _LINK_SEPARATORS = re.compile(r"[\s|·•/,;:\-–—›»>()\[\]、]+")
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "۔")
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "॥", "։", "።", "။")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"\s+")

@@ -28,7 +28,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\S*[^\W\d_]\S*")
 # Ends like a sentence: terminal punctuation, maybe inside closing quotes. Korean headings and
 # slogans often drop the full stop after a verb ending ("모든 주문은 무료로 배송됩니다").
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔][\"'”’»)\]」』）]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।॥։።။][\"'”’»)\]」』）]*$")
 _KOREAN_END = re.compile(r"[다요]$")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*",
                            re.IGNORECASE)

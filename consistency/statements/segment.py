@@ -14,7 +14,8 @@ That keeps the work per sentence, not per character, which matters at a million 
 Scripts covered: Latin-script languages (English abbreviations always; a few German, French
 and Spanish ones when the document says so), Arabic (``. ؟ ! ؛ ۔``), Chinese and Japanese
 (``。！？；`` and friends, no spaces needed, closing ``」』”）`` stay with their sentence),
-Korean (``. ? !``, also ``다.`` glued to the next sentence). Other languages fall back to
+Korean (``. ? !``, also ``다.`` glued to the next sentence); the full stops of Hindi and other
+Devanagari languages (``।``), Armenian, Amharic and Burmese. Other languages fall back to
 ``. ! ?`` and newlines.
 """
 
@@ -30,7 +31,7 @@ _CLOSERS = "\"'”’»)\\]」』）】〕〉》〗"
 # Closing quotation marks: a quote glued to the words after it is reported speech, one sentence.
 _QUOTES = "\"'”’」』"
 # Punctuation that ends a sentence wherever it stands (no space needed after it).
-_HARD = "。｡！？；︒．؟؛۔"
+_HARD = "。｡！？；︒．؟؛۔।॥։።။"  # CJK, Arabic, Devanagari danda, Armenian, Ethiopic, Burmese
 # Western punctuation: ends a sentence only before whitespace, the end, or a CJK/Hangul letter.
 _SOFT = ".!?…"
 # Letters of scripts written without spaces (or often glued after "다."): Han, Kana, Hangul.

@@ -18,6 +18,7 @@ from consistency.statements.filter import boilerplate_sentences, is_statement, n
     ("Is delivery free?", "en"),
     ("Our prices include VAT (20%).", "en"),
     ("Visit https://brand.example/returns to start a return.", "en"),
+    ("वापसी मुफ़्त है।", "hi"),  # the danda ends a Hindi sentence
 ])
 def test_short_claims_are_kept(text, lang):
     assert is_statement(text, lang)
