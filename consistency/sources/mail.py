@@ -56,6 +56,9 @@ _DEFECT_WORDS = {
     "InvalidBase64CharactersDefect": "bad base64 characters",
 }
 
+# A message has at least one of these; a file without any is not a mail (a note, a dump, junk).
+_MAIL_HEADERS = frozenset({"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type",
+                           "received", "return-path", "reply-to", "sender", "delivered-to", "list-id"})
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _SPACES = re.compile(r"\s+")
 _MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
@@ -252,6 +255,8 @@ def message_document(msg: Message, label: str, where: str) -> Document | Skipped
     problem = _broken(msg)
     if problem:
         return Skipped(label, where, problem)
+    if not any(name.lower() in _MAIL_HEADERS for name in msg.keys()):
+        return Skipped(label, where, "not an email message: no From, To, Subject, Date or Message-ID header")
     parts, others = _text_parts(msg)
     if not parts:
         kinds = ", ".join(dict.fromkeys(others)) or "nothing"

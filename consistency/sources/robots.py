@@ -64,8 +64,18 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
+_COMPATIBLE = re.compile(r"^mozilla/\S*\s*\([^)]*?\bcompatible;\s*([a-z0-9_-]+)", re.IGNORECASE)
+
+
 def product_token(user_agent: str) -> str:
-    """The name robots.txt groups are matched against: "consistency" of "consistency/0.1 (+...)"."""
+    """The name robots.txt groups are matched against: "consistency" of "consistency/0.1 (+...)".
+
+    A browser-style string names the crawler after "compatible;", as Googlebot's does:
+    "Mozilla/5.0 (compatible; AcmeAudit/1.0; +https://acme.example/bot)" is "acmeaudit", not "mozilla".
+    """
+    compatible = _COMPATIBLE.match(user_agent.strip())
+    if compatible:
+        return compatible.group(1).lower()
     token = re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0]
     return token.lower()
 

@@ -202,3 +202,16 @@ def test_empty_and_quote_only_bodies_are_skipped_with_different_reasons(tmp_path
     assert (empty.item, empty.reason) == ("box.mbox#0", "the message body is empty")
     assert quote.item == "box.mbox#1" and "quoted replies" in quote.reason
     assert isinstance(fine, Document) and fine.url == "mid:f@x"
+
+
+def test_a_file_without_any_mail_header_is_skipped_not_read_as_a_message(tmp_path: Path) -> None:
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    (folder / "junk.eml").write_bytes(b"garbage without headers at all\x00\x01")
+    (folder / "note.eml").write_bytes(b"Note: we could say free returns\n\nWe ship free, always.\n")
+    (folder / "real.eml").write_bytes(b"From: Acme <news@acme.example>\nSubject: Hi\n\nWe ship free, always.\n")
+    junk, note, real = collect(folder, tmp_path)
+    reason = "not an email message: no From, To, Subject, Date or Message-ID header"
+    assert (junk.item, junk.reason) == ("eml/junk.eml", reason)
+    assert (note.item, note.reason) == ("eml/note.eml", reason)
+    assert isinstance(real, Document) and real.text == "We ship free, always." and real.title == "Hi"

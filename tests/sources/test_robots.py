@@ -68,6 +68,14 @@ def test_product_token_is_the_name_before_the_version():
     assert product_token("MyBot") == "mybot"
 
 
+def test_a_browser_style_user_agent_is_matched_by_the_name_after_compatible():
+    ua = "Mozilla/5.0 (compatible; AcmeAudit/1.0; +https://acme.example/bot)"
+    assert product_token(ua) == "acmeaudit"
+    rules = parse_robots("User-agent: *\nAllow: /\n\nUser-agent: AcmeAudit\nDisallow: /drafts/\nCrawl-delay: 3\n", ua)
+    assert not rules.allowed("https://acme.example/drafts/a") and rules.crawl_delay == 3.0
+    assert product_token("Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0") == "mozilla"
+
+
 @pytest.mark.parametrize(("status", "allowed"), [(404, True), (410, True), (403, True), (500, False), (503, False)])
 def test_what_an_http_status_of_robots_txt_means(status, allowed):
     rules = rules_for_status(status, "User-agent: *\nDisallow: /\n", UA)
