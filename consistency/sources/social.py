@@ -1,5 +1,8 @@
 """The ``social`` source: posts from a social-media export (JSON array, JSON Lines or CSV).
 
+An X/Twitter archive's ``tweets.js`` is read as the JSON it wraps
+(``fields = { text = "tweet.full_text", id = "tweet.id_str", created_at = "tweet.created_at" }``).
+
 Exports differ per platform and per tool, so the fields are mapped, not guessed: ``text``
 (required), ``url``, ``created_at``, ``platform`` and ``id`` are read from fields of those
 names, or from the names given in ``fields = { text = "full_text", url = "permalink" }``
@@ -29,7 +32,9 @@ from consistency.sources.interface import Source, SourceContext
 from consistency.types import Document, Skipped
 
 FIELDS = ("text", "url", "created_at", "platform", "id")
-FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".js": "json"}
+# An X/Twitter archive's data/tweets.js is JSON behind an assignment: "window.YTD.tweets.part0 = [...]".
+_JS_ASSIGNMENT = re.compile(r"^\s*window\.YTD\.[\w.]+\s*=\s*")
 # Names exports use for a post's text: only for the hint when the text field is missing.
 TEXT_NAMES = ("text", "full_text", "message", "body", "content", "caption", "description", "post", "tweet",
               "status", "title")
@@ -122,7 +127,8 @@ class SocialSource(Source):
         kind = FORMATS.get(path.suffix.lower())
         if kind is None:
             raise ConfigError(f"social source: cannot read {path.suffix or 'files without an extension'} ({path})",
-                              "export the posts as .json (an array), .jsonl (one post per line) or .csv")
+                              "export the posts as .json (an array), .jsonl (one post per line) or .csv "
+                              "(or give an X/Twitter archive's tweets.js)")
         try:
             text = decode_text(path.read_bytes())[0]
         except OSError as exc:
@@ -172,6 +178,7 @@ class SocialSource(Source):
 
     def _json(self, text: str) -> Iterator[Record | Skipped]:
         """A JSON array of posts, an object holding one, or JSON Lines saved as .json."""
+        text = _JS_ASSIGNMENT.sub("", text, count=1)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

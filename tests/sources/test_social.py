@@ -189,3 +189,16 @@ def test_the_demo_exports_are_read_whole() -> None:
     docs, skips = split(collect(DEMO / "social" / "posts.csv", DEMO, platform="instagram", fields=fields))
     assert len(docs) == 5 and skips == []
     assert all(d.url.startswith("https://instagram.example/p/") and d.meta["platform"] == "instagram" for d in docs)
+
+
+def test_an_x_twitter_archive_tweets_js_is_read_with_a_field_mapping(tmp_path: Path) -> None:
+    archive = tmp_path / "tweets.js"
+    archive.write_text('window.YTD.tweets.part0 = [\n'
+                       ' {"tweet": {"id_str": "1790", "full_text": "Free returns, always.",'
+                       ' "created_at": "Wed May 01 09:30:00 +0000 2024"}},\n'
+                       ' {"tweet": {"id_str": "1791", "full_text": "", "created_at": "Wed May 01 10:00:00 +0000 2024"}}\n'
+                       ']', "utf-8")
+    fields = {"text": "tweet.full_text", "id": "tweet.id_str", "created_at": "tweet.created_at"}
+    docs, skips = split(collect(archive, tmp_path, platform="twitter", fields=fields))
+    assert [(d.text, d.title, d.published) for d in docs] == [("Free returns, always.", "twitter post 1790", MAY_1)]
+    assert [s.item for s in skips] == ["tweets.js#1"]  # the empty post
