@@ -201,9 +201,11 @@ def html_problem(response: Response, max_bytes: int) -> str | None:
 
 
 def cookies(responses: Iterable[Response]) -> list[dict[str, str]]:
-    """Name and domain of every cookie the responses set (a host-only cookie gets the response's host).
+    """Name, domain and setting host of every cookie the responses set (a host-only cookie's domain
+    is the response's host).
 
-    Later checks compare these against the brand's privacy and cookie commitments.
+    Later checks compare these against the brand's privacy and cookie commitments: a cookie set by
+    a host that is not the brand's is a third-party cookie.
     """
     out: list[dict[str, str]] = []
     for response in responses:
@@ -217,5 +219,5 @@ def cookies(responses: Iterable[Response]) -> list[dict[str, str]]:
                 key, _, value = attr.partition("=")
                 if key.strip().lower() == "domain" and value.strip():
                     domain = value.strip().lstrip(".").lower()
-            out.append({"name": first.split("=", 1)[0].strip(), "domain": domain})
+            out.append({"name": first.split("=", 1)[0].strip(), "domain": domain, "host": host})
     return out

@@ -25,12 +25,15 @@ def _page(title: str, body: str) -> str:
 
 PAGES = {
     "/": _page("Home", "<p>Linen for every season, made to last.</p>"
-                       "<p><a href='/privacy/'>Privacy</a> <a href='/blog/cookies/'>Cookies</a> <a href='/go'>Shop</a></p>"),
+                       "<p><a href='/privacy/'>Privacy</a> <a href='/blog/cookies/'>Cookies</a> <a href='/go'>Shop</a>"
+                       " <a href='/deals'>Deals</a></p>"),
     "/privacy/": _page("Privacy policy", "<p>We use only first-party cookies.</p>"),
     "/blog/cookies/": _page("Baking cookies", f"<script src='{AD_SCRIPT}'></script>"
                                               "<p>Our favourite oat cookies are baked in the studio.</p>"),
     "/shop/": _page("Shop", "<p>Browse the new linen sheets in five colours.</p>"),
+    "/sale/": _page("Sale", "<p>Last season's linen, a third off.</p>"),
 }
+PARTNER = {"port": 0}  # the partner's port, known once its server runs
 
 
 def _dispatch(request: Request) -> Response:
@@ -38,6 +41,8 @@ def _dispatch(request: Request) -> Response:
         response = Response(status=302, headers={"Location": "/shop/"})
         response.headers.add("Set-Cookie", "_gcl_au=1.1.99; Path=/; Max-Age=7776000")
         return response
+    if request.path == "/deals":  # through an allowed partner host that sets its own cookie
+        return Response(status=302, headers={"Location": f"http://localhost:{PARTNER['port']}/click"})
     if request.path not in PAGES:
         return Response("not found", status=404)
     response = Response(PAGES[request.path], content_type="text/html; charset=utf-8")
@@ -47,9 +52,18 @@ def _dispatch(request: Request) -> Response:
     return response
 
 
+def _partner(base: str):
+    def handler(request: Request) -> Response:
+        response = Response(status=302, headers={"Location": f"{base}/sale/"})
+        response.headers.add("Set-Cookie", "uid=77; Path=/; Max-Age=31536000")
+        return response
+    return handler
+
+
 def _config(tmp_path: Path, base: str, deeds: str = "") -> Path:
     path = tmp_path / "consistency.toml"
     path.write_text(f'[brand]\nname = "Linen Co"\n[[sources]]\ntype = "site"\nurl = "{base}/"\ndelay = 0\n'
+                    f'allow_hosts = ["localhost:{PARTNER["port"]}"]\n'
                     f'[[commitments]]\nurls = ["*/privacy*"]\n[deeds]\n{deeds}\n', encoding="utf-8")
     return path
 
@@ -66,17 +80,21 @@ def _check(tmp_path: Path, config: Path, name: str) -> Path:
 def crawled(tmp_path_factory):
     from pytest_httpserver import HTTPServer
 
-    server = HTTPServer(host="127.0.0.1")
+    server, partner = HTTPServer(host="127.0.0.1"), HTTPServer(host="127.0.0.1")
     server.expect_request(re.compile(".*")).respond_with_handler(_dispatch)
     server.start()
+    partner.start()
+    PARTNER["port"] = partner.port
     tmp_path = tmp_path_factory.mktemp("deeds-http")
     try:
         base = f"http://127.0.0.1:{server.port}"
+        partner.expect_request(re.compile(".*")).respond_with_handler(_partner(base))
         out = _check(tmp_path, _config(tmp_path, base), "default")
         yield tmp_path, base, out
     finally:
-        server.clear()
-        server.stop()
+        for s in (server, partner):
+            s.clear()
+            s.stop()
 
 
 def _d101(out: Path) -> dict[str, dict]:
@@ -104,6 +122,14 @@ def test_a_response_that_sets_a_tracking_cookie_is_a_finding_and_the_sites_own_c
     assert {e["value"] for e in facebook["evidence"]} == {"_fbp (domain 127.0.0.1)"}
     assert "1 page sets Facebook tracking cookies (_fbp)" in facebook["explanation"]
     assert not any("session" in e["value"] for f in found.values() for e in f["evidence"])
+
+
+def test_a_cookie_set_by_a_partner_host_on_a_redirect_is_a_third_party_cookie(crawled):
+    _, base, out = crawled
+    partner = next(f for text, f in _d101(out).items() if "(third-party cookie)" in text)
+    assert partner["statements"][1]["text"] == "Third-party tracking by localhost (third-party cookie): cookies uid"
+    assert [o["url"] for o in partner["statements"][1]["occurrences"]] == [f"{base}/sale/"]
+    assert partner["evidence"] == [{"label": "Set-Cookie", "value": "uid (domain localhost)"}]
 
 
 def test_the_deeds_findings_are_in_every_report_format(crawled):

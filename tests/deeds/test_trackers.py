@@ -94,3 +94,24 @@ def test_resources_resolve_relative_urls_and_read_escaped_inline_urls():
     found = {(r.kind, r.url) for r in resources(corpus.pages()[0])}
     assert ("script src", "https://cdn.segment.com/analytics.js") in found
     assert ("URL in inline script", "https://static.hotjar.com/c/hotjar-1.js") in found
+
+
+def test_an_invisible_image_from_an_unknown_third_party_host_is_a_tracking_pixel():
+    html = ('<html><body><img src="https://px.unknown-ads.test/p.gif?u=1" width="1" height="1" alt="">'
+            '<img src="https://beacon.other.test/b.gif" style="display: none">'
+            '<img src="https://images.unknown-cdn.test/photo.jpg" width="640" height="480" alt="shop">'
+            '<img src="https://static.example.com/spacer.gif" width="1" height="1"></body></html>')
+    findings = run([page("/journal", html)], [PROMISE])
+    assert entities(findings) == ["beacon.other.test", "px.unknown-ads.test"]  # not the photo, not our own host
+    pixel = next(f for f in findings if "px.unknown-ads.test" in f.statements[1]["text"])
+    assert {"label": "pixel (img src)", "value": "https://px.unknown-ads.test/p.gif?u=1"} in pixel.evidence
+    assert "(tracking pixel)" in pixel.statements[1]["text"]
+
+
+def test_a_cookie_set_by_a_host_that_is_not_the_brands_is_a_third_party_cookie_whatever_its_name():
+    cookies = [{"name": "uid", "domain": "partner-ads.test", "host": "partner-ads.test"},  # a redirect hop
+               {"name": "session", "domain": "example.com", "host": "shop.example.com"},  # our own subdomain
+               {"name": "pref", "domain": "elsewhere.test", "host": "www.example.com"}]  # a browser refuses it
+    (finding,) = run([page("/go", "<html><body>hi</body></html>", set_cookie=cookies)], [PROMISE])
+    assert finding.statements[1]["text"] == "Third-party tracking by partner-ads.test (third-party cookie): cookies uid"
+    assert finding.evidence == ({"label": "Set-Cookie", "value": "uid (domain partner-ads.test)"},)

@@ -81,7 +81,8 @@ def test_html_problem_names_what_is_wrong():
 
 def test_cookies_take_their_domain_or_the_host():
     r = response(**{"set-cookie": "a=1; Path=/\nb=2; Domain=.Shop.example; Secure\nbroken"})
-    assert cookies([r]) == [{"name": "a", "domain": "x.example"}, {"name": "b", "domain": "shop.example"}]
+    assert cookies([r]) == [{"name": "a", "domain": "x.example", "host": "x.example"},
+                            {"name": "b", "domain": "shop.example", "host": "x.example"}]
 
 
 def test_normalised_urls_are_what_the_client_requests(site, fetcher, clock):

@@ -89,8 +89,8 @@ def test_document_meta_records_validators_cookies_and_links(site, fetcher, clock
     assert about.meta["status"] == 200 and about.meta["etag"] == ABOUT_ETAG
     assert about.meta["last_modified"] == "Wed, 01 May 2024 08:00:00 GMT"
     assert about.meta["content_type"] == "text/html"
-    assert about.meta["set_cookie"] == [{"name": "session", "domain": "127.0.0.1"},
-                                        {"name": "_tracker", "domain": "acme.example"}]
+    assert about.meta["set_cookie"] == [{"name": "session", "domain": "127.0.0.1", "host": "127.0.0.1"},
+                                        {"name": "_tracker", "domain": "acme.example", "host": "127.0.0.1"}]
     assert about.meta["links"] == [site.url("/team.html")]
 
 
