@@ -1,12 +1,14 @@
 """How the check grows with the corpus: a synthetic multilingual corpus of N statements, with
 planted contradictions, through the whole pipeline after collection.
 
-    python benchmarks/scale.py --statements 10000 [--langs en,ar,zh,ko] [--json] [--rerun]
+    python benchmarks/scale.py --statements 10000 [--langs en,ar,zh,ko] [--json] [--rerun] [--profile]
 
 Prints statements, seconds (total), embed_seconds, pairs_judged, findings, peak_rss_mb and
 per-stage seconds. peak_rss_mb is the cold run's peak (the process's maximum resident set, so
 it includes the loaded models). With --rerun, runs the same check again on the same store
 (everything cached) and reports that time, whether the findings are identical, and the peak after it.
+With --profile, also reports the resident set (now and peak so far) at the start and end of every
+stage, so the stage that raises the peak shows.
 """
 
 from __future__ import annotations
@@ -99,20 +101,63 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run(n: int, langs: list[str], rerun: bool, workers: int) -> dict[str, object]:
-    from consistency.api import load_judge
+def _rss_mb() -> float:
+    """The resident set now (Linux /proc; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
 
+
+class MemoryObserver:
+    """An observer that records (checkpoint, RSS MB now, peak RSS MB so far) at every stage boundary."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float, float]] = []
+        self._stage = ""
+
+    def mark(self, name: str) -> None:
+        self.marks.append((name, _rss_mb(), _peak_mb()))
+
+    def start(self, stage: str, total: int | None = None) -> None:
+        self._stage = stage.split(" ")[0]
+        self.mark(f"{self._stage} start")
+
+    def advance(self, n: int = 1, note: str = "") -> None:
+        pass
+
+    def finish(self) -> None:
+        self.mark(f"{self._stage} end")
+
+    def log(self, message: str) -> None:
+        pass
+
+
+def run(n: int, langs: list[str], rerun: bool, workers: int, profile: bool = False) -> dict[str, object]:
+    from consistency.api import load_judge
+    from consistency.progress import QUIET
+
+    memory = MemoryObserver()
+    memory.mark("start")
     judge = load_judge()
+    memory.mark("judge loaded")
     t_all = time.perf_counter()
     t = time.perf_counter()
     statements, planted = synthetic(n, langs)
     gen_s = time.perf_counter() - t
+    memory.mark("statements generated")
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
         t0 = time.perf_counter()
         units = make_units(statements)
         t_units = time.perf_counter() - t0
-        result = judge_units(units, judge, store, top_k=12, min_similarity=0.45)
+        memory.mark("units made")
+        result = judge_units(units, judge, store, top_k=12, min_similarity=0.45,
+                             observer=memory if profile else QUIET)
         total = time.perf_counter() - t0
+        memory.mark("findings made")
         out: dict[str, object] = {
             "statements": n,
             "distinct_statements": len(units),
@@ -125,6 +170,8 @@ def run(n: int, langs: list[str], rerun: bool, workers: int) -> dict[str, object
             "generate_seconds": round(gen_s, 2),
         }
         out["peak_rss_mb"] = _peak_mb()  # the cold run's peak, before a re-run adds its own objects
+        if profile:
+            out["rss_mb"] = [{"at": name, "now": now, "peak": peak} for name, now, peak in memory.marks]
         if rerun:
             first_ids = [f.id for f in result.findings]
             del result, units
@@ -145,8 +192,9 @@ def main() -> int:
     ap.add_argument("--rerun", action="store_true", help="also time an unchanged re-run")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="also report the resident set at every stage boundary")
     args = ap.parse_args()
-    result = run(args.statements, args.langs.split(","), args.rerun, args.workers)
+    result = run(args.statements, args.langs.split(","), args.rerun, args.workers, args.profile)
     print(json.dumps(result, indent=None if args.json else 2))
     return 0
 

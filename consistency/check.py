@@ -21,7 +21,7 @@ from consistency.embed.cache import embed_cached
 from consistency.executor import Executor, SerialExecutor
 from consistency.findings import MODEL_CODES, Finding, Gate, Unit, make_finding, written_together
 from consistency.judge.judge import PairJudge, PairText
-from consistency.pairing import Pair, candidate_pairs
+from consistency.pairing import EXACT_LIMIT, Pair, candidate_pairs
 from consistency.progress import QUIET, Observer
 from consistency.statements.filter import normalise
 from consistency.store import Store
@@ -63,8 +63,12 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
     timings: dict[str, float] = {}
     parallel = executor is not None and not isinstance(executor, SerialExecutor) and cfg is not None
     t = time.perf_counter()
+    # A large corpus is held in float16 (half the memory) while the store keeps float32: the HNSW
+    # index is half precision anyway, and the judge reads its chunk's rows from the store in full.
+    half = store is not None and len(units) > EXACT_LIMIT
     vectors, embedded = embed_cached(judge.encoder, [u.text for u in units], store, observer,
-                                     executor=executor if parallel else None)
+                                     executor=executor if parallel else None,
+                                     dtype=np.float16 if half else np.float32)
     timings["embed"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -73,38 +77,90 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
 
     t = time.perf_counter()
     keys = [content_hash(units[p.a].text, units[p.b].text) for p in pairs]
-    verdicts = store.get_verdicts(judge.id, keys) if store is not None else {}
-    todo = [i for i, k in enumerate(keys) if k not in verdicts]
-    cached = len(keys) - len(todo)
+    stored = store.verdict_keys(judge.id, keys) if store is not None else set()
+    todo = [i for i, k in enumerate(keys) if k not in stored]
+    found = _Findings(units, pairs)
+    rows = _Rows(units, vectors, store, judge.encoder.id)
     observer.start("judge", total=len(todo))
-    chunks = []
-    for start in range(0, len(todo), JUDGE_CHUNK):
-        idx = todo[start:start + JUDGE_CHUNK]
-        texts = [PairText(units[pairs[i].a].text, units[pairs[i].a].lang, units[pairs[i].b].text,
-                          units[pairs[i].b].lang) for i in idx]
-        chunks.append((idx, (texts, vectors[[pairs[i].a for i in idx]], vectors[[pairs[i].b for i in idx]])))
+    # Chunks are cut the same way whatever runs them. A chunk's vectors are gathered only when its
+    # wave runs, and verdicts turn into findings as they arrive: nothing holds every pair's
+    # vectors or verdicts at once.
+    chunks = [todo[start:start + JUDGE_CHUNK] for start in range(0, len(todo), JUDGE_CHUNK)]
     wave = 4 * getattr(executor, "workers", 2) if parallel else 1
     for start in range(0, len(chunks), wave):
         group = chunks[start:start + wave]
-        results = (executor.map(judge_chunk, [c for _, c in group], cfg) if parallel  # type: ignore[union-attr]
-                   else [[v.to_dict() for v in judge.judge(*c)] for _, c in group])
-        for (idx, _), fresh in zip(group, results):
+        tasks = [_judge_task(units, pairs, rows, idx) for idx in group]
+        results = (executor.map(judge_chunk, tasks, cfg) if parallel  # type: ignore[union-attr]
+                   else [[v.to_dict() for v in judge.judge(*task)] for task in tasks])
+        del tasks
+        for idx, fresh in zip(group, results):
             if store is not None:
                 store.put_verdicts(judge.id, [(keys[i], v) for i, v in zip(idx, fresh)])
-            verdicts.update({keys[i]: v for i, v in zip(idx, fresh)})
+            for i, v in zip(idx, fresh):
+                found.add(i, v)
             observer.advance(len(idx))
     observer.finish()
+    if store is not None and stored:  # the cached verdicts, read back a chunk at a time
+        cached_idx = [i for i, k in enumerate(keys) if k in stored]
+        for start in range(0, len(cached_idx), JUDGE_CHUNK):
+            block = cached_idx[start:start + JUDGE_CHUNK]
+            verdicts = store.get_verdicts(judge.id, [keys[i] for i in block])
+            for i in block:
+                found.add(i, verdicts[keys[i]])
     timings["judge"] = time.perf_counter() - t
+    return JudgeRun(found.sorted(), len(pairs), timings, embedded, len(keys) - len(todo))
 
-    findings: dict[str, Finding] = {}
-    for p, key in zip(pairs, keys):
-        if verdicts[key]["contradiction"]:
-            if verdicts[key]["code"] in MODEL_CODES and written_together(units[p.a], units[p.b]):
-                continue
-            f = make_finding(units[p.a], units[p.b], _verdict_from_dict(verdicts[key]))
-            if f.id not in findings or findings[f.id].score < f.score:
-                findings[f.id] = f
-    return JudgeRun(sorted(findings.values(), key=lambda f: f.sort_key), len(pairs), timings, embedded, cached)
+
+def _judge_task(units: Sequence[Unit], pairs: Sequence[Pair], rows: _Rows,
+                idx: Sequence[int]) -> tuple[list[PairText], np.ndarray, np.ndarray]:
+    """The judge's input for pairs ``idx``: their texts and both sides' float32 vectors."""
+    texts = [PairText(units[pairs[i].a].text, units[pairs[i].a].lang, units[pairs[i].b].text,
+                      units[pairs[i].b].lang) for i in idx]
+    return texts, rows([pairs[i].a for i in idx]), rows([pairs[i].b for i in idx])
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Rows:
+    """Float32 vectors of some units: from the matrix when it is float32, else from the store, which
+    keeps what the encoder gave (so the judge sees the same numbers whatever precision is held)."""
+
+    units: Sequence[Unit]
+    vectors: np.ndarray
+    store: Store | None
+    encoder_id: str
+
+    def __call__(self, idx: Sequence[int]) -> np.ndarray:
+        if self.vectors.dtype == np.float32 or self.store is None:
+            return self.vectors[list(idx)].astype(np.float32, copy=False)
+        hashes = [content_hash(self.units[i].text) for i in idx]
+        stored = self.store.get_embeddings(self.encoder_id, sorted(set(hashes)))
+        return np.stack([stored[h] for h in hashes]) if hashes else np.zeros((0, self.vectors.shape[1]), np.float32)
+
+
+class _Findings:
+    """Findings by id, built as verdicts arrive in any order. Of two pairs with the same finding id
+    the higher score wins, and of equal scores the earlier pair: the same as reading pairs in order."""
+
+    __slots__ = ("units", "pairs", "best")
+
+    def __init__(self, units: Sequence[Unit], pairs: Sequence[Pair]) -> None:
+        self.units = units
+        self.pairs = pairs
+        self.best: dict[str, tuple[int, Finding]] = {}
+
+    def add(self, i: int, verdict: dict[str, Any]) -> None:
+        if not verdict["contradiction"]:
+            return
+        a, b = self.units[self.pairs[i].a], self.units[self.pairs[i].b]
+        if verdict["code"] in MODEL_CODES and written_together(a, b):
+            return
+        f = make_finding(a, b, _verdict_from_dict(verdict))
+        old = self.best.get(f.id)
+        if old is None or (f.score, -i) > (old[1].score, -old[0]):
+            self.best[f.id] = (i, f)
+
+    def sorted(self) -> list[Finding]:
+        return sorted((f for _, f in self.best.values()), key=lambda f: f.sort_key)
 
 
 def _candidates(units: Sequence[Unit], vectors: np.ndarray, encoder_id: str, store: Store | None, top_k: int,

@@ -7,7 +7,7 @@ stable across runs and usable in baselines and suppressions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -50,27 +50,50 @@ def written_together(a: Unit, b: Unit) -> bool:
     return bool({o.doc_id for o in a.occurrences} & {o.doc_id for o in b.occurrences})
 
 
+SIDE_KEYS = ("role", "id", "text", "lang", "kind", "source_type", "url", "title", "published", "start", "end",
+             "spans", "occurrences")
+_FIRST_KEYS = frozenset(("id", "source_type", "url", "title", "published", "start", "end"))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Side(Mapping[str, Any]):
+    """One side of a finding as the mapping reports read (``SIDE_KEYS``), computed from its unit
+    on access: a finding holds the unit and the spans, not copies of their fields, so a million
+    findings cost a fraction of the memory. ``to_dict()`` is the plain dict a report writes."""
+
+    role: str
+    unit: Unit
+    spans: tuple[Span, ...]
+    kind: str
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "role":
+            return self.role
+        if key == "kind":
+            return self.kind
+        if key == "text" or key == "lang":
+            return getattr(self.unit, key)
+        if key in _FIRST_KEYS:
+            return getattr(self.unit.first, key)
+        if key == "spans":
+            return [asdict(s) for s in self.spans]
+        if key == "occurrences":
+            return [{"url": o.url, "source_type": o.source_type, "title": o.title, "published": o.published,
+                     "start": o.start, "end": o.end} for o in self.unit.occurrences]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SIDE_KEYS)
+
+    def __len__(self) -> int:
+        return len(SIDE_KEYS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self[k] for k in SIDE_KEYS}
+
+
 def _side(role: str, unit: Unit, spans: Sequence[Span], kind: str | None = None) -> dict[str, Any]:
-    first = unit.first
-    return {
-        "role": role,
-        "id": first.id,
-        "text": unit.text,
-        "lang": unit.lang,
-        "kind": kind or unit.kind,
-        "source_type": first.source_type,
-        "url": first.url,
-        "title": first.title,
-        "published": first.published,
-        "start": first.start,
-        "end": first.end,
-        "spans": [asdict(s) for s in spans],
-        "occurrences": [
-            {"url": o.url, "source_type": o.source_type, "title": o.title, "published": o.published,
-             "start": o.start, "end": o.end}
-            for o in unit.occurrences
-        ],
-    }
+    return Side(role, unit, tuple(spans), kind or unit.kind).to_dict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +105,7 @@ class Finding:
     score: float
     explanation: str
     reasons: tuple[str, ...]
-    statements: tuple[dict[str, Any], dict[str, Any]]
+    statements: tuple[Mapping[str, Any], Mapping[str, Any]]  # commitment side, conflict side
     evidence: tuple[dict[str, str], ...] = ()
     new: bool = True
 
@@ -104,7 +127,7 @@ class Finding:
             "explanation": self.explanation,
             "reasons": list(self.reasons),
             "new": self.new,
-            "statements": list(self.statements),
+            "statements": [s if isinstance(s, dict) else s.to_dict() for s in self.statements],
         }
         if self.evidence:
             d["evidence"] = list(self.evidence)
@@ -139,7 +162,7 @@ def make_finding(a: Unit, b: Unit, verdict: Verdict) -> Finding:
         score=float(verdict.score),
         explanation=verdict.reasons[0] if verdict.reasons else RULES[code].summary,
         reasons=tuple(verdict.reasons),
-        statements=(_side("commitment", a, spans_a), _side("conflict", b, spans_b)),
+        statements=(Side("commitment", a, tuple(spans_a), a.kind), Side("conflict", b, tuple(spans_b), b.kind)),
     )
 
 

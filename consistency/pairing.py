@@ -2,9 +2,11 @@
 
 Nearest-neighbour search over the statement embeddings, never all pairs. Small corpora use
 exact search (blockwise matrix products: cheap and exactly reproducible); large ones an HNSW
-index from ``usearch``, built on one thread so that it too is the same on every run. Each candidate must clear a similarity floor; each commitment keeps
-its ``top_k`` neighbours. Commitments are paired with each other too (two promises can
-contradict). A pair is unordered: (a, b) and (b, a) are judged once.
+index from ``usearch``, built on one thread so that it too is the same on every run. Each
+candidate must clear a similarity floor; each commitment keeps its ``top_k`` neighbours.
+Commitments are paired with each other too (two promises can contradict). A pair is
+unordered: (a, b) and (b, a) are judged once. The vectors may be float16 (how the pipeline
+holds them): the index stores half precision either way, and exact search widens them to float32.
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ def candidate_pairs(vectors: np.ndarray, commitment_idx: Sequence[int], top_k: i
     """
     if len(commitment_idx) == 0 or len(vectors) < 2:
         return []
+    exact = len(vectors) <= EXACT_LIMIT
+    if exact:  # small enough to widen; matrix products in float16 are slow in numpy
+        vectors = np.asarray(vectors, dtype=np.float32)
     queries = vectors[np.asarray(commitment_idx)]
-    search = _exact_neighbours if len(vectors) <= EXACT_LIMIT else _ann_neighbours
+    search = _exact_neighbours if exact else _ann_neighbours
     keys, sims = search(vectors, queries, top_k + 1)
     seen: set[tuple[int, int]] = set()
     pairs: list[Pair] = []

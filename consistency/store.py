@@ -193,6 +193,15 @@ class Store:
                 found[key] = json.loads(blob)
         return found
 
+    def verdict_keys(self, judge: str, pairs: Sequence[str]) -> set[str]:
+        """Which of ``pairs`` have a cached verdict, without reading (or holding) the verdicts."""
+        found: set[str] = set()
+        for i in range(0, len(pairs), 900):
+            chunk = pairs[i:i + 900]
+            q = f"SELECT pair FROM verdicts WHERE judge = ? AND pair IN ({','.join('?' * len(chunk))})"
+            found.update(key for (key,) in self.db.execute(q, (judge, *chunk)))
+        return found
+
     def put_verdicts(self, judge: str, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?)",

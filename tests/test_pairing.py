@@ -43,3 +43,18 @@ def test_ann_neighbours_are_the_same_on_every_build():
     q = v[:300]
     first, second = _ann_neighbours(v, q, 8), _ann_neighbours(v, q, 8)
     assert np.array_equal(first[0], second[0])
+
+
+def test_half_precision_vectors_give_the_same_pairs():
+    """The pipeline holds float16 vectors: the HNSW index is half precision either way (the same
+    neighbours), and exact search widens them to float32."""
+    v = unit_rows(EXACT_LIMIT + 500, dim=48, seed=3)
+    q = list(range(0, len(v), 97))
+    assert candidate_pairs(v.astype(np.float16), q, 6, 0.1) == candidate_pairs(v, q, 6, 0.1)
+    small = unit_rows(400, seed=4)
+    small[1::2] = small[0::2] + 0.5 * small[1::2]
+    small /= np.linalg.norm(small, axis=1, keepdims=True)
+    half = candidate_pairs(small.astype(np.float16), list(range(0, 400, 2)), 3, 0.5)
+    full = candidate_pairs(small, list(range(0, 400, 2)), 3, 0.5)
+    assert [(p.a, p.b) for p in half] == [(p.a, p.b) for p in full]
+    assert max(abs(h.similarity - f.similarity) for h, f in zip(half, full)) < 2e-3

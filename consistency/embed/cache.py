@@ -1,4 +1,9 @@
-"""Embeddings through the store's cache: a re-run embeds only text it has not seen."""
+"""Embeddings through the store's cache: a re-run embeds only text it has not seen.
+
+The store keeps every vector in float32, as the encoder gave it; the matrix handed back may be
+float16 (``dtype``), half the memory (1 KB a statement at 512 dimensions), which is how the
+check holds a large corpus: its nearest-neighbour index is half precision anyway, and the judge
+reads the float32 rows of each chunk back from the store."""
 
 from __future__ import annotations
 
@@ -16,8 +21,8 @@ from consistency.types import content_hash
 
 def embed_cached(encoder: Encoder, texts: Sequence[str], store: Store | None,
                  observer: Observer = QUIET, chunk: int = 2048, executor: Executor | None = None,
-                 ) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (rows in order) and how many texts had to be encoded.
+                 dtype: type[np.floating] = np.float32) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (rows in order, as ``dtype``) and how many texts had to be encoded.
 
     With a parallel ``executor`` the chunks are encoded by workers; chunks are cut the same
     way either way, so the vectors are the same.
@@ -26,7 +31,7 @@ def embed_cached(encoder: Encoder, texts: Sequence[str], store: Store | None,
     row_of: dict[str, int] = {}  # each distinct text's first row; vectors go straight into ``out``
     for i, h in enumerate(hashes):
         row_of.setdefault(h, i)
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    out = np.zeros((len(texts), encoder.dim), dtype=dtype)
     have = np.zeros(len(texts), dtype=bool)
     if store is not None:
         for h, vec in store.iter_embeddings(encoder.id, list(row_of)):

@@ -2,6 +2,7 @@ import numpy as np
 
 from consistency.embed.cache import embed_cached
 from consistency.store import Store
+from consistency.types import content_hash
 
 SENTENCES = [
     "Free returns within 30 days of delivery.",
@@ -38,3 +39,19 @@ def test_cache_embeds_only_new_text(tmp_path, use_encoder):
         again, n2 = embed_cached(use_encoder, SENTENCES, store)
     assert (n1, n2) == (2, 2)
     assert np.allclose(first, again[:2])
+
+
+def test_cache_hands_back_half_precision_and_stores_full_precision(tmp_path, use_encoder):
+    """The pipeline holds float16 (half the memory); the store keeps float32, and neighbours agree."""
+    full = use_encoder.encode(SENTENCES)
+    with Store(tmp_path / "s.sqlite") as store:
+        half, _ = embed_cached(use_encoder, SENTENCES, store, dtype=np.float16)
+        stored = store.get_embeddings(use_encoder.id, [content_hash(t) for t in SENTENCES])
+        again, embedded = embed_cached(use_encoder, SENTENCES, store)
+    assert half.dtype == np.float16 and again.dtype == np.float32 and embedded == 0
+    assert all(v.dtype == np.float32 for v in stored.values())
+    assert np.allclose(again, full, atol=1e-6)
+    assert np.array_equal(half, full.astype(np.float16))
+    wide = half.astype(np.float32)
+    assert np.abs(wide @ wide.T - full @ full.T).max() < 2e-3
+    assert np.array_equal(np.argsort(-(wide @ wide.T), axis=1), np.argsort(-(full @ full.T), axis=1))
