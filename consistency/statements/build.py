@@ -47,10 +47,11 @@ class StatementBuilder:
             lang = doc.lang or detect_lang(text)
             return [self._statement(doc, text, lang, 0, len(doc.text), "commitment", 1.0)]
         forced = self._url_is_commitment(doc.url)
+        doc_lang = document_lang(doc)
         out = []
-        for start, end in segment(doc.text, doc.lang):
+        for start, end in segment(doc.text, doc_lang):
             text = doc.text[start:end]
-            lang = detect_lang(text, hint=doc.lang)
+            lang = detect_lang(text, hint=doc_lang)
             if not is_statement(text, lang, min_chars=self.min_chars):
                 continue
             score = self.detector.score(text, lang)
@@ -63,6 +64,21 @@ class StatementBuilder:
         return Statement(doc_id=doc.id, text=text, lang=lang, start=start, end=end, source_type=doc.source_type,
                          url=doc.url, title=doc.title, published=doc.published, kind=kind,
                          commitment_score=round(float(score), 4))
+
+
+DOC_SAMPLE = 4000  # characters of a document read to detect its language
+
+
+def document_lang(doc: Document) -> str | None:
+    """The document's language: as declared (a page's ``lang``), else detected from its text.
+
+    Mails, posts and drafts rarely declare one; detected over the whole text, it decides the short
+    lines the statement alone cannot ("Livraison offerte." in a French newsletter is French).
+    """
+    if doc.lang:
+        return doc.lang
+    lang = detect_lang(doc.text[:DOC_SAMPLE])
+    return None if lang == "und" else lang
 
 
 @lru_cache(maxsize=1)

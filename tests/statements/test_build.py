@@ -49,3 +49,14 @@ def test_statement_records_carry_the_fields_the_issue_names(tmp_path):
     assert first["lang"] == "en" and first["source_type"] == "site"
     page_text = "Our linen sheets are woven in Portugal from organic fibre."
     assert first["text"] == page_text and (first["start"], first["end"]) == (0, len(page_text))
+
+
+def test_a_draft_without_a_declared_language_lends_its_detected_language_to_short_lines(tmp_path):
+    (tmp_path / "offre.md").write_text(
+        "# Offre d'été\n\nLivraison offerte.\n\nNous expédions chaque commande sous deux jours ouvrés, et les retours "
+        "sont gratuits pendant trente jours après la livraison.\n", encoding="utf-8")
+    config = tmp_path / "consistency.toml"
+    config.write_text('[brand]\nname = "Loom"\n[[sources]]\ntype = "files"\npath = "*.md"\n', encoding="utf-8")
+    rows = _statements(config, tmp_path / "statements.jsonl")
+    assert {r["text"]: r["lang"] for r in rows}["Livraison offerte."] == "fr"  # alone it reads as English
+    assert {r["lang"] for r in rows} == {"fr"}
