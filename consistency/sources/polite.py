@@ -2,8 +2,10 @@
 
 ``PoliteClient.fetch`` follows redirects itself, hop by hop, and checks every hop against the
 ``UrlPolicy`` and the host's robots.txt; it waits between requests to one host (the configured
-delay, or robots.txt's Crawl-delay when that is larger, up to a minute). The clock and the sleep
-are injected so tests can check the waiting without waiting.
+delay, or robots.txt's Crawl-delay when that is larger, up to a minute). A host that answers
+429 Too Many Requests (or 503 with a Retry-After) is asked once more after the wait it names
+(or twice the delay), and that wait stays its delay for the rest of the crawl. The clock and the
+sleep are injected so tests can check the waiting without waiting.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any
 from http import HTTPStatus
 from urllib.parse import urlsplit
@@ -26,6 +29,7 @@ MAX_REDIRECTS = 5
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309 asks crawlers to read at least 500 KiB
 MAX_CRAWL_DELAY = 60.0  # seconds: a larger robots.txt Crawl-delay would stall a crawl for hours
 _REDIRECTS = (301, 302, 303, 307, 308)
+_SLOW_DOWN = (429, 503)  # "too many requests", "unavailable": the host asks the crawler to back off
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # The crawl options both network sources share, with the defaults a source applies when it is built
 # directly (through the API or in tests) rather than from a config that already filled them in.
@@ -76,6 +80,7 @@ class PoliteClient:
         self.deadline = deadline
         self._robots: dict[str, RobotsRules] = {}
         self._last: dict[str, float] = {}
+        self._backoff: dict[str, float] = {}  # host -> the delay it asked for with a 429 or 503
         self.requests = 0  # requests sent, robots.txt included: a refused URL costs none
 
     def robots(self, url: str) -> RobotsRules:
@@ -130,10 +135,28 @@ class PoliteClient:
         return Refused(f"more than {MAX_REDIRECTS} redirects")
 
     def _get(self, url: str, headers: Mapping[str, str] | None, max_bytes: int) -> Response:
+        """One request after the host's wait; a 429 (or a 503 with Retry-After) is retried once, later."""
+        response = self._get_once(url, headers, max_bytes)
+        if response.status not in _SLOW_DOWN:
+            return response
         host = urlsplit(url).netloc
-        delay = self.delay
+        asked = retry_after(response.headers.get("retry-after"))
+        if asked is None and response.status == 503:
+            return response  # down, not busy: nothing says when to come back
+        backoff = min(asked if asked is not None else max(2 * self._delay(url), 1.0), MAX_CRAWL_DELAY)
+        self._backoff[host] = max(self._backoff.get(host, 0.0), backoff)
+        return self._get_once(url, headers, max_bytes)
+
+    def _delay(self, url: str) -> float:
+        host = urlsplit(url).netloc
+        delay = max(self.delay, self._backoff.get(host, 0.0))
         if self.respect_robots and (rules := self._robots.get(f"{urlsplit(url).scheme}://{host}")):
             delay = max(delay, min(rules.crawl_delay or 0.0, MAX_CRAWL_DELAY))
+        return delay
+
+    def _get_once(self, url: str, headers: Mapping[str, str] | None, max_bytes: int) -> Response:
+        host = urlsplit(url).netloc
+        delay = self._delay(url)
         last = self._last.get(host)
         if last is not None:
             wait = last + delay - self.clock()
@@ -146,6 +169,22 @@ class PoliteClient:
             return self.fetcher.get(url, headers=headers, max_bytes=max_bytes)
         finally:
             self._last[host] = self.clock()
+
+
+def retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """Seconds a Retry-After header asks for ("120", or an HTTP date), or None when it says nothing usable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now())
 
 
 @contextmanager

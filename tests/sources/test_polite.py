@@ -95,3 +95,53 @@ def test_an_extreme_crawl_delay_is_capped_at_a_minute(site, fetcher, clock):
     polite = client(site, fetcher, clock, delay=0)
     polite.fetch(site.url("/about.html"))
     assert clock.sleeps == [60.0]
+
+
+class Busy:
+    """A route that answers ``first`` once, then the page."""
+
+    def __init__(self, first: Response) -> None:
+        self.first = first
+        self.calls = 0
+
+    def __call__(self, request) -> Response:
+        self.calls += 1
+        if self.calls == 1:
+            return self.first
+        return Response("<p>Here now.</p>", content_type="text/html")
+
+
+def test_a_429_is_retried_once_after_retry_after_and_that_wait_stays_the_hosts_delay(site, fetcher, clock):
+    site.routes["/busy"] = Busy(Response("slow down", status=429, headers={"Retry-After": "7"}))
+    polite = client(site, fetcher, clock, delay=0.0, respect_robots=False)
+    result = polite.fetch(site.url("/busy"))
+    assert isinstance(result, Fetched) and result.response.status == 200
+    assert clock.sleeps == [7.0]
+    polite.fetch(site.url("/about.html"))
+    assert clock.sleeps == [7.0, 7.0]  # the host asked for seven seconds: it gets them from now on
+
+
+def test_a_429_without_retry_after_waits_twice_the_delay_and_a_bare_503_is_not_retried(site, fetcher, clock):
+    site.routes["/busy"] = Busy(Response("slow down", status=429))
+    assert client(site, fetcher, clock, delay=2.0, respect_robots=False).fetch(site.url("/busy")).response.status == 200
+    assert clock.sleeps == [4.0]
+    site.routes["/down"] = Busy(Response("maintenance", status=503))
+    down = client(site, fetcher, clock, delay=0.0, respect_robots=False).fetch(site.url("/down"))
+    assert down.response.status == 503 and site.requested().count("/down") == 1
+
+
+def test_a_retry_after_past_the_time_cap_ends_the_crawl_on_time(site, fetcher, clock):
+    site.routes["/busy"] = Busy(Response("slow down", status=429, headers={"Retry-After": "30"}))
+    polite = client(site, fetcher, clock, delay=0.0, respect_robots=False, deadline=clock.now + 10)
+    with pytest.raises(OutOfTime):
+        polite.fetch(site.url("/busy"))
+    assert clock.sleeps == []
+
+
+def test_retry_after_reads_seconds_and_http_dates():
+    from consistency.sources.polite import retry_after
+
+    assert retry_after("120") == 120.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now=lambda: 1445412480.0) == 30.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=lambda: 1445412480.0 + 60) == 0.0
+    assert retry_after("soon") is None and retry_after(None) is None and retry_after("") is None
