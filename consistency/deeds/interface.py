@@ -42,6 +42,15 @@ def host_of(url: str) -> str:
         return ""
 
 
+def _bare_host(value: str) -> str:
+    """A configured host as the checks compare it: "https://Ads.Example.com/x" and "*.ads.example.com"
+    both mean "ads.example.com" (which covers its subdomains)."""
+    value = value.strip()
+    if "://" in value:
+        value = host_of(value)
+    return value.lower().removeprefix("*.").rstrip(".")
+
+
 def site_host(host: str) -> str:
     """A host as a first-party base: ``www.example.com`` covers ``shop.example.com`` too."""
     host = host.lower().strip().rstrip(".")
@@ -84,8 +93,8 @@ class DeedsConfig:
         first = data.get("first_party_hosts") or [host_of(u) for u in site_urls]  # empty means the default
         return cls(
             checks=checks,
-            first_party_hosts=tuple(sorted({site_host(h) for h in first if h})),
-            tracker_hosts=tuple(sorted({h.lower().strip().rstrip(".") for h in data.get("tracker_hosts", ()) if h})),
+            first_party_hosts=tuple(sorted({site_host(h) for h in map(_bare_host, first) if h})),
+            tracker_hosts=tuple(sorted({h for h in map(_bare_host, data.get("tracker_hosts", ())) if h})),
             severity=MappingProxyType(severity),
             rates=MappingProxyType(dict(rates or {})),
         )

@@ -115,3 +115,12 @@ def test_a_cookie_set_by_a_host_that_is_not_the_brands_is_a_third_party_cookie_w
     (finding,) = run([page("/go", "<html><body>hi</body></html>", set_cookie=cookies)], [PROMISE])
     assert finding.statements[1]["text"] == "Third-party tracking by partner-ads.test (third-party cookie): cookies uid"
     assert finding.evidence == ({"label": "Set-Cookie", "value": "uid (domain partner-ads.test)"},)
+
+
+def test_configured_hosts_may_be_written_as_urls_or_wildcards():
+    config = DeedsConfig.from_mapping({"tracker_hosts": ["https://Metrics.Example.com/collect", "*.adnetwork.test"],
+                                       "first_party_hosts": ["https://www.example.com/", "*.cdn-example.test"]})
+    assert config.tracker_hosts == ("adnetwork.test", "metrics.example.com")
+    assert config.first_party_hosts == ("cdn-example.test", "example.com")
+    html = '<html><head><script src="https://pixel.adnetwork.test/p.js"></script></head><body></body></html>'
+    assert entities(run([page("/", html)], [PROMISE], tracker_hosts=["*.adnetwork.test"])) == ["adnetwork.test"]
