@@ -87,3 +87,18 @@ def test_a_draft_is_checked_against_the_store_without_crawling(demo_run, tmp_pat
     assert all(any(s["source_type"] == "draft" for s in f["statements"]) for f in report["findings"])
     assert any("14 days" in f["statements"][1]["text"] or "14 days" in f["statements"][0]["text"]
                for f in report["findings"])
+
+
+def test_findings_suppressed_in_config_by_rule_code_or_id_are_not_reported(demo_run, tmp_path):
+    from consistency import api
+
+    out, _, _ = demo_run
+    first = json.loads((out / "first" / "report.json").read_text("utf-8"))["findings"]
+    one_id = next(f["id"] for f in first if f["code"] == "C102")
+    cfg = api.load_config(DEMO / "consistency.toml", {
+        "store.path": str(out / "store.sqlite"), "check.output_dir": str(tmp_path), "check.formats": ["json"],
+        "check.suppress": ["C301", one_id]})
+    kept = api.check(cfg, offline=True, collect=False).report["findings"]
+    assert {f["code"] for f in first} >= {"C301", "C102"}
+    assert not any(f["code"] == "C301" or f["id"] == one_id for f in kept)
+    assert len(kept) == len([f for f in first if f["code"] != "C301" and f["id"] != one_id])
