@@ -80,7 +80,7 @@ def _check(tmp_path: Path, config: Path, name: str) -> Path:
 def crawled(tmp_path_factory):
     from pytest_httpserver import HTTPServer
 
-    server, partner = HTTPServer(host="127.0.0.1"), HTTPServer(host="127.0.0.1")
+    server, partner = HTTPServer(host="127.0.0.1"), HTTPServer(host="localhost")  # another host name
     server.expect_request(re.compile(".*")).respond_with_handler(_dispatch)
     server.start()
     partner.start()
