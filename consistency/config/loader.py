@@ -226,6 +226,7 @@ def validate(raw: Mapping[str, Any], base_dir: Path) -> dict[str, Any]:
     if check["fail_on"] not in FAIL_ON:
         raise ConfigError(f"`check.fail_on` is {check['fail_on']!r}", _one_of(check["fail_on"], FAIL_ON))
     check_deeds_table(data["deeds"])
+    _check_formats(check["formats"])
     data["store"]["path"] = _resolve(base_dir, data["store"]["path"])
     if check.get("baseline"):
         check["baseline"] = _resolve(base_dir, check["baseline"])
@@ -235,6 +236,15 @@ def validate(raw: Mapping[str, Any], base_dir: Path) -> dict[str, Any]:
 def _one_of(value: Any, choices: Any) -> str:
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
     return (f"did you mean `{close[0]}`? " if close else "") + f"use one of {', '.join(choices)}"
+
+
+def _check_formats(names: list[str]) -> None:
+    """Report format names, checked when the config loads rather than after a crawl."""
+    from consistency.report.registry import FORMATTERS, formatter_for
+
+    for name in names:
+        if name not in FORMATTERS:
+            formatter_for(name)  # raises the ConfigError that lists the formats, with a did-you-mean
 
 
 def check_deeds_table(table: Mapping[str, Any]) -> None:

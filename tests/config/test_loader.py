@@ -98,3 +98,10 @@ def test_a_bad_deeds_value_stops_crawl_before_any_fetch(tmp_path, capsys, deeds,
     assert named in err and hint in err
     assert "collected" not in err
     assert not (tmp_path / ".consistency").exists()  # not even the store was opened
+
+
+def test_an_unknown_report_format_stops_crawl_before_any_fetch(tmp_path, capsys):
+    p = write(tmp_path, '[[sources]]\ntype = "site"\nurl = "http://127.0.0.1:9/"\n[check]\nformats = ["html", "srif"]\n')
+    assert main(["crawl", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown report format 'srif'" in err and "did you mean `sarif`?" in err and "collected" not in err
