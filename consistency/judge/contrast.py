@@ -35,9 +35,15 @@ _POLES: dict[str, tuple[str, str]] = {
         r"never expire|\bpermanent|\bforever\b|lifetime|no expir|永久|永不过期|不会过期|영구|소멸되지|만료되지|لا تنتهي|دائم",
         r"\bexpire|\bexpiry\b|\bvalid (?:for|until)\b|过期|有效期|清零|소멸|유효기간|만료|تنتهي|صلاحية",
     ),
+    "fixed_changing": (
+        r"\blocked(?: in)?\b|\bfixed\b|never (?:go(?:es)? up|increase|rise)s?|stays? the same|(?:永远|始终)[^，。]{0,6}(?:相同|不变)|"
+        r"保持不变|고정|변동 없|동결|ثابت|لن (?:يرتفع|تزيد)",
+        r"\bgo(?:es)? up\b|\bincreas(?:e|es|ed|ing)\b|\brais(?:e|es|ed|ing)\b|\bprice (?:review|change)s?\b|"
+        r"\bare reviewed\b|上涨|涨价|调价|调整价格|按原价|인상|오를|يرتفع|زيادة الأسعار|ستزيد",
+    ),
     "all_partial": (
         r"\ball\b|\bevery\b|\bany\b|\bentire\b|100\s?%|所有|全部|一律|任何|全场|全場|모든|전 상품|전 매장|جميع|كل |أي ",
-        r"\bsome\b|(?<!\bthe )(?<!\bour )(?<!\bits )(?<!\btheir )\bmost\b|\bonly\b|\bpart of\b|\bhalf\b|\bmajority\b|\bselected?\b|部分|大部分|一些|仅|只|일부|대부분|만 가능|بعض|معظم|فقط",
+        r"\bsome\b|(?<!\bthe )(?<!\bour )(?<!\bits )(?<!\btheir )\bmost\b|\bonly\b|\bpart of\b|\bhalf\b|\bmajority\b|\bselected?\b|\bmix(?:es|ed)?\b|\bblend(?:s|ed)?\b|混用|混合|混纺|섞|혼합|نمزج|مزيج|\b\d+ (?:of|out of) (?:our |the |its )?\d+\b|\d+\s*(?:곳|개|명)\s*중|من أصل|部分|大部分|一些|仅|只|일부|대부분|만 가능|بعض|معظم|فقط",
     ),
     "anytime_restricted": (
         r"\bany ?time\b|at any moment|whenever|随时|任何时候|언제든지|언제든|في أي وقت",
@@ -45,7 +51,7 @@ _POLES: dict[str, tuple[str, str]] = {
     ),
     "included_excluded": (
         r"\binclud(?:e|es|ed|ing)\b|\bcovers?\b|包含|含|涵盖|포함|적용|يشمل|شامل",
-        r"\bexclud(?:e|es|ed|ing)\b|not included|\bextra\b|\badditional\b|\bexcept\b|不含|除外|另付|额外|不适用|제외|별도|추가|적용되지|باستثناء|لا يشمل|إضافية",
+        r"\bexclud(?:e|es|ed|ing)\b|not included|\bextra\b|\badditional\b|\bexcept\b|customers? pays?|\bpay (?:\w+ ){0,3}on delivery|自付|自行承担|부담|يتحمل|不含|除外|另付|额外|不适用|제외|별도|추가|적용되지|باستثناء|لا يشمل|إضافية",
     ),
     "always_sometimes": (
         r"\balways\b|\bevery time\b|\bwithout exception\b|始终|总是|一直|항상|언제나|دائمًا|دائما",

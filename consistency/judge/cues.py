@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from consistency.judge.content import HAN, HANGUL_WORD, ZH_FUNCTION, Content, content, overlap
-from consistency.judge.cues_lexicon import ANTONYMS, MODALITY, NEGATION, QUANTIFIERS, WITHOUT
+from consistency.judge.cues_lexicon import (ANTONYMS, ASPIRATION, MODALITY, NEGATION, QUANTIFIERS, RESTRICTION,
+                                            WITHOUT)
 from consistency.judge.slots import scope_terms
 from consistency.rules import RULES
 from consistency.types import Span
@@ -229,6 +230,8 @@ def cue_features(a_text: str, a_lang: str, b_text: str, b_lang: str) -> dict[str
                                  or (feats["univ_b"] > 0 and feats["exist_a"] > 0 and not feats["univ_a"]))
     feats["modal_clash"] = float((feats["strong_a"] > 0) != (feats["strong_b"] > 0)
                                  and (feats["weak_a"] > 0) != (feats["weak_b"] > 0))
+    feats["restrict_xor"] = float(bool(RESTRICTION.find(a_text)) != bool(RESTRICTION.find(b_text)))
+    feats["aspire_xor"] = float(bool(ASPIRATION.find(a_text)) != bool(ASPIRATION.find(b_text)))
     feats["antonyms"] = float(len(_antonym_clashes(a_text, b_text)))
     feats["overlap"] = round(ratio, 4)
     feats["shared"] = float(min(shared, 10))

@@ -43,6 +43,22 @@ QUANTIFIERS = Lexicon({
               "只", "일부", "가끔", "때때로", "특정", "몇몇"],
 })
 
+# A restriction one side states and the other does not: "can be used online and in store" /
+# "can only be redeemed online", "任意商品" / "仅限同款".
+RESTRICTION = Lexicon({"only": [
+    r"only|solely|exclusively|limited to|restricted to", ar_words("فقط", "حصرا", "حصريا", "حصريًا"),
+    "仅", "僅", "只能", "只限", "仅限", "僅限", "限于", "限於", "re:(?:에서|으로|로|에게|에)만(?=\\s|[가-힣])",
+    "에 한해", "에 한하여", "에 한합니다",
+]})
+
+# An aim rather than a fact: "we're working towards a living wage by 2028" against "everyone is paid a living wage".
+ASPIRATION = Lexicon({"aim": [
+    r"aim(?:s|ing)? (?:to|for)|work(?:ing|s)? (?:towards?|to)|striv(?:e|es|ing) to|on track to|our goal is|"
+    r"goal of|committed to reaching|hope to|plan(?:s|ning)? to",
+    ar_words("نسعى", "نعمل على", "هدفنا", "نطمح", "نخطط"), "努力", "争取", "爭取", "目标是", "目標是", "力争", "力爭",
+    "计划", "計劃", "목표", "노력", "추진", "계획",
+]})
+
 MODALITY = Lexicon({
     "strong": [r"must|will|shall|guarantee[ds]?|commit(?:ted|s)? to|promise[ds]?|'ll",
                ar_words("يجب", "سوف", "نضمن", "نلتزم", "نتعهد"), "必须", "必須", "一定", "保证", "保證", "承诺",

@@ -65,7 +65,7 @@ def is_question(text: str) -> bool:
 
 
 CONFLICT_EVIDENCE = ("slot:differ", "slot:values_differ_open", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash",
-                     "contrast:any")
+                     "cue:restrict_xor", "cue:aspire_xor", "contrast:any")
 
 
 def has_conflict_evidence(feats: Mapping[str, float]) -> bool:
@@ -77,6 +77,7 @@ def has_conflict_evidence(feats: Mapping[str, float]) -> bool:
 
 
 _VALUE_EVIDENCE = ("slot:differ", "slot:values_differ_open")
+_SCOPED_EVIDENCE = (*_VALUE_EVIDENCE, "contrast:any", "cue:restrict_xor")
 
 
 def model_may_flag(feats: Mapping[str, float]) -> bool:
@@ -86,8 +87,8 @@ def model_may_flag(feats: Mapping[str, float]) -> bool:
     hard negatives of this domain: they count as evidence only when the scopes match."""
     if values_agree(feats):
         return False
-    if feats.get("slot:scope_differ", 0.0):  # values and opposite poles ("free" / "$15") are what scopes vary
-        return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _VALUE_EVIDENCE + ("contrast:any",))
+    if feats.get("slot:scope_differ", 0.0):  # values, poles ("free" / "$15") and "only" are what scopes vary
+        return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _SCOPED_EVIDENCE)
     return has_conflict_evidence(feats)
 
 

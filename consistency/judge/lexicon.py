@@ -223,7 +223,8 @@ QUALIFIERS_BEFORE = Lexicon({
             r"below|no later than|in under", "خلال", "في غضون", "في مدة أقصاها", "بحد أقصى", "حتى", "لا يتجاوز",
             "لا تتجاوز", "أقل من", "不超过", "不超過", "最多", "至多", "最长", "最長", "最高", "少于", "低于", "不到",
             "최대", "최장"],
-    "min": [r"at least|minimum(?: of)?|min\.?|more than|over|above|starting (?:at|from)|exceeding|"
+    "min": [r"at least|minimum(?: of)?|min\.?|more than|over|above|starting (?:at|from)|starts? (?:at|from)|"
+            r"kicks? in (?:at|from)|begins? at|unlocks? at|exceeding|"
             r"in excess of", "أكثر من", "على الأقل", "لا تقل عن", "لا يقل عن", "بحد أدنى", "فوق", "تزيد عن",
             "يزيد عن", "تزيد على", "يزيد على", "تزيد قيمتها على", "تزيد قيمتها عن", "تتجاوز قيمتها", "تتجاوز",
             "ابتداءً من", "بدءًا من", "ما لا يقل عن", "满", "滿", "至少", "超过", "超過", "高于", "多于", "不少于",

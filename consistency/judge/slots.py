@@ -50,6 +50,7 @@ _GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$", re
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following)\s+(?:(?:the|date|of|your|receiving|"
                             r"receipt)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|our\s+|all\s+)*$", re.IGNORECASE)  # "70% of the cotton": a share's topic
 _PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|your\s+)?(?:full\s+|partial\s+)?$", re.IGNORECASE)
 _ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|(?:한|된|하신|되신)?\s?후|로부터|부터|일로부터|완료|하면|되면|면)")
 # Korean marks the sentence topic with 은/는 ("환불은 ... 5영업일 이내에 처리됩니다": the refund's window)
@@ -115,8 +116,9 @@ def _topic(norm: str, start: int, end: int, found: list[tuple[int, int, str]],
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(norm)), len(norm) + 1]
     lo = max(c for c in cuts if c <= start)
     hi = min(c for c in cuts if c > start)
-    usable = [(s, e, k) for s, e, k in found if not (s < end and start < e) and not _ANCHOR_BEFORE.search(
-        norm[max(0, s - 32):s]) and not _ANCHOR_AFTER.search(norm[e:e + 6]) and not (
+    usable = [(s, e, k) for s, e, k in found if not (s < end and start < e) and not (_ANCHOR_BEFORE.search(
+        norm[max(0, s - 32):s]) and not (slot_type == "percent" and _SHARE_OF.search(norm[end:s]))) and not
+        _ANCHOR_AFTER.search(norm[e:e + 6]) and not (
         slot_type == "duration" and s >= end and _PURPOSE_BEFORE.search(norm[max(0, s - 24):s]))]
     clause = [f for f in usable if lo <= f[0] < hi]
     pool = clause or usable

@@ -133,3 +133,22 @@ def test_predicate_negation_is_still_found():
 def test_a_superlative_is_not_a_quantifier():
     assert [c.text for c in polarity_cues("It is the most detailed report we have written.", "en")] == []
     assert [c.key for c in polarity_cues("Most of our packaging is recyclable.", "en")] == ["exist"]
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Gift cards can be used online and in store.", "en", "Gift cards can only be redeemed online.", "en"),
+    ("换货可选择其他任意商品。", "zh", "换货仅限同款不同颜色或尺码。", "zh"),
+    ("기프트카드는 온라인과 매장에서 사용하실 수 있습니다.", "ko", "기프트카드는 온라인에서만 사용 가능합니다.", "ko"),
+    ("يمكن استخدام بطاقات الهدايا في المتجر وعلى الموقع.", "ar", "تُستخدم بطاقات الهدايا على الموقع فقط.", "ar"),
+])
+def test_a_restriction_stated_on_one_side_only_is_a_cue(a, la, b, lb):
+    assert cue_features(a, la, b, lb)["restrict_xor"] == 1.0
+    assert cue_features(b, lb, b, lb)["restrict_xor"] == 0.0
+
+
+def test_an_aim_against_a_stated_fact_is_a_cue():
+    fact = "Everyone who makes our clothes is paid a living wage."
+    assert cue_features(fact, "en", "We're working towards a living wage in all our partner factories by 2028.",
+                        "en")["aspire_xor"] == 1.0
+    assert cue_features(fact, "en", "为我们生产衣物的工人都拿到了生活工资。", "zh")["aspire_xor"] == 0.0
+    assert cue_features(fact, "en", "我们正在努力，争取到2028年让所有合作工厂支付生活工资。", "zh")["aspire_xor"] == 1.0

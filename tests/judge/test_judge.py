@@ -102,3 +102,19 @@ def test_a_value_stated_on_both_sides_is_matched_not_contradicted():
     feats = symbolic_features("Circle members can return items within 60 days of delivery.", "en",
                               "Circle members can return items within 45 days.", "en")
     assert feats["slot:differ"]
+
+
+def test_a_mix_is_the_partial_pole_of_all_and_paying_on_delivery_is_not_included():
+    assert contrast_features("All the cotton we use is certified organic.",
+                             "We blend organic and conventional cotton to keep prices accessible.")["all_partial"] == 1.0
+    assert contrast_features("我们使用的棉花全部通过有机认证。", "为了控制成本，我们混用有机棉和普通棉。")["all_partial"] == 1.0
+    assert contrast_features("Duties and taxes are included in the price you see.",
+                             "International customers pay import duties to the courier on delivery.")[
+        "included_excluded"] == 1.0
+
+
+def test_n_of_m_is_partial_and_a_locked_price_is_the_opposite_of_a_rising_one():
+    assert contrast_features("All our partner factories pay a living wage.",
+                             "14 of our 20 partner factories now pay a living wage.")["all_partial"] == 1.0
+    assert contrast_features("Your subscription price is locked in for as long as you stay subscribed.",
+                             "Subscription prices are reviewed every January and may go up.")["fixed_changing"] == 1.0

@@ -382,3 +382,24 @@ def test_a_return_window_and_a_refund_time_do_not_conflict():
                    "en") is None
     assert compare("You can return any unworn item within 30 days of delivery for a full refund.", "en",
                    "You can return unworn items within 14 days of delivery.", "en").code == "C102"
+
+
+@pytest.mark.parametrize("text", ["Free shipping kicks in at $75, so stock up!",
+                                  "UAE customers: free delivery now starts at AED 250."])
+def test_a_threshold_that_starts_or_kicks_in_at_an_amount_is_a_minimum(text):
+    (slot,) = [s for s in extract_slots(text, "en") if s.type == "money"]
+    assert slot.qualifier == "min"
+
+
+def test_two_free_shipping_thresholds_conflict():
+    got = compare("Free shipping on orders over $50.", "en", "Free shipping kicks in at $75, so stock up!", "en")
+    assert got is not None and got.code == "C103"
+
+
+def test_a_share_of_something_is_about_that_thing():
+    """"70% of the cotton": the share is the cotton's, not an anchor as in "30 days of delivery"."""
+    (slot,) = extract_slots("Today, 70% of the cotton in our bedding is certified organic.", "en")
+    assert slot.topic == "cotton"
+    got = compare("All the cotton we use is 100% certified organic.", "en",
+                  "Today, 70% of the cotton in our bedding is certified organic.", "en")
+    assert got is not None and got.code == "C104"
