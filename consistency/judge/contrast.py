@@ -20,7 +20,8 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bclosed?\b|\bshut\b|休息|关闭|关门|休业|不营业|公休|휴무|휴업|쉽니다|닫|مغلق|عطلة|إجازة",
     ),
     "free_paid": (
-        r"\bfree\b|no charge|at no cost|no cost|complimentary|免费|包邮|免运费|免運費|무료|مجان",
+        r"\bfree\b|no (?:extra |additional |hidden )?(?:charges?|fees?)|at no cost|no cost|complimentary|免费|包邮|免运费|"
+        r"免運費|不收(?:取)?任何费用|零费用|무료|مجان|(?:دون|بدون|بلا) (?:أي )?(?:تكلفة|رسوم)",
         r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|付费|需支付|另付|费用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
     ),
     "required_optional": (
@@ -79,7 +80,14 @@ CONCEPTS = tuple(_POLES)
 
 @lru_cache(maxsize=65536)
 def _poles(text: str) -> tuple[tuple[bool, bool], ...]:
-    return tuple((bool(a.search(text)), bool(b.search(text))) for a, b in _COMPILED.values())
+    """Which poles of each concept a text uses. A match inside a match of the other pole does not
+    count: "no fee" is the free pole, not a fee; "not included" is the excluded pole."""
+    out = []
+    for a, b in _COMPILED.values():
+        ma, mb = [m.span() for m in a.finditer(text)], [m.span() for m in b.finditer(text)]
+        inside = lambda s, others: any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in others)  # noqa: E731
+        out.append((any(not inside(x, mb) for x in ma), any(not inside(x, ma) for x in mb)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

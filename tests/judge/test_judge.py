@@ -118,3 +118,11 @@ def test_n_of_m_is_partial_and_a_locked_price_is_the_opposite_of_a_rising_one():
                              "14 of our 20 partner factories now pay a living wage.")["all_partial"] == 1.0
     assert contrast_features("Your subscription price is locked in for as long as you stay subscribed.",
                              "Subscription prices are reviewed every January and may go up.")["fixed_changing"] == 1.0
+
+
+def test_a_pole_phrase_that_holds_the_other_poles_word_counts_once():
+    """"no fee" is the free pole, not a fee; "not included" is the excluded pole, not an inclusion."""
+    assert contrast_features("There is no fee to cancel.", "Cancelling early costs a $30 fee.")["free_paid"] == 1.0
+    assert contrast_features("There is no fee to cancel.", "Cancelling is free.")["free_paid"] == 0.0
+    assert contrast_features("Duties are included in the price.", "Duties are not included.")[
+        "included_excluded"] == 1.0
