@@ -57,7 +57,7 @@ DURATION_UNITS = Lexicon({
     "year": [r"years?|yrs?", "سنة", "سنوات", "سنين", "عاما", "عام", "أعوام", "年", "년", "해"],
 })
 _DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(?P<cl>个|個)?\s?"
-                       rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말)", _I)
+                       rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
 _AR_DUAL = Lexicon({"day": ["يومين", "يومان"], "week": ["أسبوعين", "أسبوعان"], "month": ["شهرين", "شهران"],
                     "year": ["سنتين", "سنتان", "عامين", "عامان"], "hour": ["ساعتين", "ساعتان"],
                     "minute": ["دقيقتين"]})
@@ -67,6 +67,7 @@ _AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "ف
                         + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                    (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
                                     ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
+_OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
 _AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
 _KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
@@ -87,6 +88,8 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "한 분" is one person
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
             continue  # "five years ago" dates an event; it states no period
+        if unit == "year" and _OLD_AFTER.match(text, m.end()):
+            continue  # "13 years old" is an age
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
     for m in _AR_DUAL_WORKDAYS.finditer(text):
@@ -142,7 +145,19 @@ _PERCENT_GATE = re.compile(r"%|per\s?cent|pct|퍼센트|프로|百分之|الم[
 _ZHE = re.compile(r"(?:打\s?)?(?P<n1>\d(?:\.\d)?|\d{2}|[一二三四五六七八九]{1,2})\s?折(?!扣)")
 
 
+# "half of our materials", "减少一半", "절반", "نصف"; "四成" is four tenths
+_HALF = re.compile(r"\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|day|year|term))|一半|半数|절반|(?<![\u0621-\u064a])"
+                   r"[وب]?(?:ال)?نصف(?![\u0621-\u064a])", re.IGNORECASE)
+_TENTHS = re.compile(r"(?P<n1>[一二三四五六七八九两兩]|\d)\s?成(?![为為本功立员員果长長熟交年人])")
+
+
 def find_percentages(text: str) -> Iterator[Raw]:
+    for m in _HALF.finditer(text):
+        yield Raw("percent", m.start(), m.end(), 50.0)
+    for m in _TENTHS.finditer(text):
+        n = _num(m.group("n1"))
+        if n:
+            yield Raw("percent", m.start(), m.end(), n * 10.0)
     for rx in (_PERCENT, _PERCENT_BEFORE, _PERCENT_ZH) if _PERCENT_GATE.search(text) else ():
         for m in rx.finditer(text):
             lo = _num(m.group("n1"))
@@ -350,8 +365,38 @@ _QUANTITY_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[
     (_QTY_EN, _qty_en), (_QTY_ZH, _qty_zh), (_QTY_KO, _qty_ko), (_QTY_AR, _qty_ar))
 
 
+# --- ages: "18 or older", "aged 16 and over", "年满18周岁", "만 14세 이상" -----------------------------
+_AGE = re.compile(
+    r"\b(?:aged?\s+)?(?P<n1>\d{1,2})\s*(?:\+(?![\d\s]*[A-Za-z\d])|(?:years?\s+old\s+)?(?:or|and)\s+(?:older|over|above|up)\b|"
+    r"years?\s+(?:of\s+age|old)\b)|\b(?:aged|ages?)\s+(?P<n2>\d{1,2})\b"
+    rf"|(?P<zh>(?:年满|满|滿|未满|未滿|不满|不滿)?\s?(?P<n3>{NUMBER})\s?(?:周岁|週歲|岁|歲)(?:以上|及以上|以下)?)"
+    rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?세(?![가-힣])(?:\s?(?:이상|미만|이하))?)", _I)
+_AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
+_AGE_MAX = re.compile(r"未满|未滿|不满|不滿|以下|미만|이하", _I)
+_AGE_MIN_BEFORE = re.compile(r"(?:at least|minimum(?: age)?(?: of)?|must be)\s*$", _I)
+_AGE_MAX_BEFORE = re.compile(r"(?:under|below|younger than)\s*$", _I)
+
+
+def find_ages(text: str) -> Iterator[Raw]:
+    """An age limit: a bound ("or older", "以上", "이상" a minimum; "under", "未满", "미만" a maximum) on
+    a number of years, as a quantity whose topic is "age"."""
+    for m in _AGE.finditer(text):
+        n = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g))
+        value = _num(m.group(n))
+        if value is None or not 0 < value < 120:
+            continue
+        span = m.group(0)
+        before = text[max(0, m.start() - 20):m.start()]
+        qualifier = ("max" if _AGE_MAX.search(span) or _AGE_MAX_BEFORE.search(before) else
+                     "min" if _AGE_MIN.search(span) or _AGE_MIN_BEFORE.search(before) else "")
+        if not qualifier:
+            continue  # "designed for ages 2 to 12" describes; an age limit is a bound
+        yield Raw("quantity", m.start(), m.end(), value, unit="age", qualifier=qualifier, topic="age")
+
+
 def find_quantities(text: str) -> Iterator[Raw]:
     """A number with a counted noun; the noun (mapped to a key where known) is the topic."""
+    yield from find_ages(text)
     for rx, noun_of in _QUANTITY_FINDERS:
         for m in rx.finditer(text):
             lo = _num(m.group("n1"))

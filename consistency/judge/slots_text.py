@@ -87,4 +87,6 @@ def describe(a: Slot, b: Slot, rates: Mapping[str, float] | None = None) -> str:
     """'return period: within 30 days vs 2 weeks (14 days)'."""
     topic = a.topic or b.topic
     label = f"{topic.replace('_', ' ')} {TYPE_NOUNS[a.type]}" if topic else TYPE_NOUNS[a.type]
+    if a.unit == "age":
+        label = "age limit"
     return f"{label}: {show(a, rates)} vs {show(b, rates)}"

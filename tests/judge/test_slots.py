@@ -403,3 +403,38 @@ def test_a_share_of_something_is_about_that_thing():
     got = compare("All the cotton we use is 100% certified organic.", "en",
                   "Today, 70% of the cotton in our bedding is certified organic.", "en")
     assert got is not None and got.code == "C104"
+
+
+@pytest.mark.parametrize("text, lang, value, qualifier", [
+    ("You must be 18 or older to create an account.", "en", 18, "min"),
+    ("Anyone aged 16 and over can sign up.", "en", 16, "min"),
+    ("注册账户需年满18周岁。", "zh", 18, "min"),  # 周岁 is years of age, not weeks
+    ("만 14세 이상만 회원가입이 가능합니다.", "ko", 14, "min"),
+    ("We don't collect data from anyone under 13 years old.", "en", 13, "max"),
+])
+def test_age_limits(text, lang, value, qualifier):
+    (slot,) = extract_slots(text, lang)
+    assert (slot.type, slot.topic, slot.value, slot.qualifier) == ("quantity", "age", value, qualifier)
+
+
+def test_ages_that_describe_a_range_or_count_items_are_no_limits():
+    assert extract_slots("Our kids' range is designed for ages 2 to 12.", "en") == []
+    assert [s.topic for s in extract_slots("Orders of 18+ items ship free.", "en")] != ["age"]
+    got = compare("You must be 18 or older to create an account.", "en", "年满14周岁即可注册账户。", "zh")
+    assert got is not None and got.reason.startswith("age limit: 18 or older vs 年满14周岁")
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("到2030年，我们的碳排放将减少一半。", "zh", 50.0),
+    ("目前门店用电中约四成来自可再生能源。", "zh", 40.0),  # 四成: four tenths
+    ("Last year, just over half of our materials were organic or recycled.", "en", 50.0),
+    ("매장 전력의 절반은 재생에너지로 충당합니다.", "ko", 50.0),
+    ("تأتي نصف الكهرباء في فروعنا من مصادر متجددة.", "ar", 50.0),
+])
+def test_shares_in_words(text, lang, value):
+    assert [s.value for s in extract_slots(text, lang) if s.type == "percent"] == [value]
+
+
+def test_half_price_and_becoming_are_not_shares():
+    assert extract_slots("Get half price on your second item.", "en") == []
+    assert extract_slots("我们成为了第一家获得认证的品牌。", "zh") == []
