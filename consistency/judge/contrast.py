@@ -21,7 +21,7 @@ _POLES: dict[str, tuple[str, str]] = {
     ),
     "free_paid": (
         r"\bfree\b|no (?:extra |additional |hidden )?(?:charges?|fees?)|at no cost|no cost|complimentary|免费|包邮|免运费|"
-        r"免運費|不收(?:取)?任何费用|零费用|무료|مجان|(?:دون|بدون|بلا) (?:أي )?(?:تكلفة|رسوم)",
+        r"免運費|不收(?:取)?任何费用|零费用|무료|(?:수수료|비용|요금|배송비)\s?(?:걱정\s?)?없이|مجان|(?:دون|بدون|بلا) (?:أي )?(?:تكلفة|رسوم)",
         r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|付费|需支付|另付|费用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
     ),
     "required_optional": (

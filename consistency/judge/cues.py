@@ -58,6 +58,7 @@ class _Profile:
 
 
 _KO_ADNOMINAL = re.compile(r"[은는던]\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
+_KO_PRE_CONDITIONAL = re.compile(r"\s+[가-힣]*(?:으시|으)?면(?![가-힣])")
 _KO_CONDITIONAL = re.compile(r"(?:으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
 # "未穿着、未洗涤的商品": 未 + verb + 的 (or a list of them) describes the goods
 _ZH_VERB = r"(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies
@@ -77,6 +78,10 @@ def _attributive_or_conditional(text: str, cue: Cue) -> bool:
         return True
     if cue.text.startswith(_KO_POST_NEG) and _KO_CONDITIONAL.match(text, cue.end):
         return True
+    if cue.text in ("안", "못") and _KO_PRE_CONDITIONAL.match(text, cue.end):
+        return True  # "안 맞으면": "if it does not fit"
+    if cue.text == "없" and text.startswith("없이", cue.start):
+        return True  # "빠짐없이" (without exception), "걱정 없이" (without worry): an adverb, not a denial
     if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
         return True
     if cue.text.endswith("غير"):

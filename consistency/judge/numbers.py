@@ -100,7 +100,8 @@ _EN = (rf"\b(?:half(?:\s+an?)?|(?:(?:an?|single)(?=\s+(?:hundred|thousand|millio
 _AR_WORD = "|".join(sorted({ar_pattern(w) for w in _AR_WORDS}, key=len, reverse=True))
 _AR = rf"(?<!\w)(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?!\w)"
 _ZH = r"[零〇一二两兩三四五六七八九十百千万萬亿億]+|半"
-_KO_SINO = r"(?<![가-힣])[일이삼사오육칠팔구]?(?:[십백천만억][일이삼사오육칠팔구]?)+"
+# Korean writes a space after 만 and 억: "만 이천 원" is 12,000
+_KO_SINO = r"(?<![가-힣])[일이삼사오육칠팔구]?(?:[십백천만억](?:(?<=[만억])\s(?=[일이삼사오육칠팔구십백천]))?[일이삼사오육칠팔구]?)+"
 _KO_NATIVE = rf"(?<![가-힣])(?:(?:{_alt(_KO_TENS)})(?:{_alt(_KO_ONES)})?|{_alt(_KO_ONES)}|반)"
 
 NUMBER = "|".join(f"(?:{p})" for p in (_MIXED, _DIGITS_SCALE, _DIGITS, _EN, _AR, _ZH, _KO_SINO, _KO_NATIVE))
@@ -209,7 +210,7 @@ def parse_number(s: str) -> float | None:
     if "\u4e00" <= text[0] <= "\u9fff" or text[0] == "〇":
         return _cjk_value(text, _ZH_DIGITS, _ZH_SMALL, _ZH_BIG)
     if "\uac00" <= text[0] <= "\ud7a3":
-        return _korean_native_value(text) or _cjk_value(text, _KO_DIGITS, _KO_SMALL, _KO_BIG)
+        return _korean_native_value(text) or _cjk_value(text.replace(" ", ""), _KO_DIGITS, _KO_SMALL, _KO_BIG)
     if "\u0600" <= text[0] <= "\u06ff":
         return _arabic_value(text)
     return _english_value(text)

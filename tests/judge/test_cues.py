@@ -152,3 +152,10 @@ def test_an_aim_against_a_stated_fact_is_a_cue():
                         "en")["aspire_xor"] == 1.0
     assert cue_features(fact, "en", "为我们生产衣物的工人都拿到了生活工资。", "zh")["aspire_xor"] == 0.0
     assert cue_features(fact, "en", "我们正在努力，争取到2028年让所有合作工厂支付生活工资。", "zh")["aspire_xor"] == 1.0
+
+
+def test_korean_adverbial_without_and_conditional_an_are_no_denials():
+    assert negations("고객 데이터는 빠짐없이 암호화합니다.", "ko") == []  # "without exception"
+    assert negations("사이즈가 안 맞으면 배송비 걱정 없이 바꿔 드려요.", "ko") == []  # "if it does not fit"
+    assert negations("동의 없이 제공하지 않습니다.", "ko")  # the predicate is still denied
+    assert negations("저희는 안 팝니다.", "ko")

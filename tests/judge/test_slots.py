@@ -438,3 +438,8 @@ def test_shares_in_words(text, lang, value):
 def test_half_price_and_becoming_are_not_shares():
     assert extract_slots("Get half price on your second item.", "en") == []
     assert extract_slots("我们成为了第一家获得认证的品牌。", "zh") == []
+
+
+def test_korean_numerals_with_a_space_after_man():
+    (slot,) = extract_slots("시간당 만 이천 원 이상을 받습니다.", "ko")
+    assert slot.value == ("KRW", 12000.0) and slot.qualifier == "min"
