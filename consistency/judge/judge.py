@@ -87,7 +87,9 @@ def model_may_flag(feats: Mapping[str, float]) -> bool:
     hard negatives of this domain: they count as evidence only when the scopes match."""
     if values_agree(feats):
         return False
-    if feats.get("slot:scope_differ", 0.0):  # values, poles ("free" / "$15") and "only" are what scopes vary
+    if feats.get("slot:scope_differ", 0.0) or feats.get("contrast:names_disjoint", 0.0):
+        # values, poles ("free" / "$15") and "only" are what scopes vary; so are named products and places
+        # ("the Essentials box: $29", "the Deluxe box: $49")
         return any(feats.get(k, 0.0) for k in CONFLICT_EVIDENCE if k not in _SCOPED_EVIDENCE)
     return has_conflict_evidence(feats)
 

@@ -422,7 +422,8 @@ def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], open_topics_only: boo
         for y in sb:
             if x.type == y.type and x.type != "quantity" and id(x) not in agreed and id(y) not in agreed \
                     and COMPARATORS[x.type](x, y, None) == "differ":
-                if open_topics_only and x.topics and y.topics and not (x.topics & y.topics):
+                tx, ty = x.topics - _WEAK_TOPICS, y.topics - _WEAK_TOPICS  # "price" names no slot of its own
+                if open_topics_only and tx and ty and not (tx & ty):
                     continue
                 return True
     return False

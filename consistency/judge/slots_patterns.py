@@ -67,6 +67,7 @@ _AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "ف
                         + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                    (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
                                     ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
+_LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|\s?(?:之前|以前)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
 _AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
@@ -90,6 +91,8 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "five years ago" dates an event; it states no period
         if unit == "year" and _OLD_AFTER.match(text, m.end()):
             continue  # "13 years old" is an age
+        if _LEAD_AFTER.match(text, m.end()):
+            continue  # "two days before your pickup window closes" is a lead time, not a period
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
     for m in _AR_DUAL_WORKDAYS.finditer(text):

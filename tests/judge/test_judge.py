@@ -126,3 +126,10 @@ def test_a_pole_phrase_that_holds_the_other_poles_word_counts_once():
     assert contrast_features("There is no fee to cancel.", "Cancelling is free.")["free_paid"] == 0.0
     assert contrast_features("Duties are included in the price.", "Duties are not included.")[
         "included_excluded"] == 1.0
+
+
+def test_named_products_scope_their_values():
+    """"the Essentials box: $29" and "the Deluxe box: $49" are two prices, not one price stated twice."""
+    feats = symbolic_features("The Essentials box costs $29 a month.", "en",
+                              "The Deluxe box, with two extra pieces, is $49 a month.", "en")
+    assert feats["contrast:names_disjoint"] and not model_may_flag(feats)

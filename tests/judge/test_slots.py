@@ -443,3 +443,22 @@ def test_half_price_and_becoming_are_not_shares():
 def test_korean_numerals_with_a_space_after_man():
     (slot,) = extract_slots("시간당 만 이천 원 이상을 받습니다.", "ko")
     assert slot.value == ("KRW", 12000.0) and slot.qualifier == "min"
+
+
+def test_click_and_collect_is_in_store_pickup():
+    got = compare("Click & collect is free.", "en", "Store pickup now costs $3.99 per order.", "en")
+    assert got is not None and got.code == "C103"
+
+
+def test_a_lead_time_is_not_a_period():
+    """"two days before the window closes" says when a reminder comes, not how long anything lasts."""
+    assert compare("We hold click & collect orders for 7 days.", "en",
+                   "We'll text you a reminder two days before your pickup window closes.", "en") is None
+    assert [s.type for s in extract_slots("We'll remind you 3 days before your free trial ends.", "en")] == []
+
+
+def test_staff_groups_are_scopes():
+    assert scope_terms("Our warehouse team earns at least 25% above the local minimum wage.", "en") != \
+        scope_terms("In our stores, sales associates earn at least 15% above the local minimum wage.", "en")
+    assert compare("Our warehouse team earns at least 25% above the local minimum wage.", "en",
+                   "Warehouse roles start at 10% above minimum wage.", "en").code == "C104"
