@@ -48,8 +48,9 @@ _FINDERS: tuple[Callable[[str, str], Any], ...] = (
 _CLAUSE_BREAK = re.compile(r"[.;!?。！？；\n,，、،؛]|\s(?:but|while|whereas|except)\s", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$", re.IGNORECASE)
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
-_ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following)\s+(?:(?:the|date|of|your|receiving|"
-                            r"receipt)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$", re.IGNORECASE)
+_ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following|once)\s+(?:(?:the|date|of|your|receiving|"
+                            r"receipt|they|it|we|you|our)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$",
+                            re.IGNORECASE)
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|our\s+|all\s+)*$", re.IGNORECASE)  # "70% of the cotton": a share's topic
 _PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|your\s+)?(?:full\s+|partial\s+)?$", re.IGNORECASE)
 _ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|(?:한|된|하신|되신)?\s?후|로부터|부터|일로부터|완료|하면|되면|면)")
@@ -318,7 +319,34 @@ def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
                 ok, explicit = _topics_compatible(x, y, side_a, side_b, bool(related))
                 if ok:
                     out.append(_Pair(x, y, COMPARATORS[slot_type](x, y, rates), explicit))
-    return out, ta.scope != tb.scope
+    return out, scopes_differ(ta.scope, tb.scope)
+
+
+# Where a statement applies (a market, a channel, a year, a named site): a statement that names none
+# is taken to apply there too ("Free shipping over $75" on a US site covers "US orders"). Who or what
+# it applies to (members, students, express tier, sale items, staff groups) is different: an unscoped
+# statement is the general rule, the scoped one its exception ("members get 60 days").
+_PLACE_DIMENSIONS = {"country": "market", "region": "market", "domestic": "market", "international": "market",
+                     "in_store": "channel", "online": "channel", "year": "year", "site": "site"}
+
+
+def _dimension(term: str) -> str | None:
+    if term == "tier:standard":  # the default tier: "free shipping" without a tier means standard shipping
+        return "tier"
+    return _PLACE_DIMENSIONS.get(term.split(":")[0])
+
+
+def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two statements' scopes keep them from being about the same case."""
+    if a == b:
+        return False
+    for term in a ^ b:
+        dim = _dimension(term)
+        if dim is None:
+            return True  # a group, tier or product only one side names
+        if any(_dimension(t) == dim for t in (b if term in a else a)):
+            return True  # both name a market (or channel, year, site), and not the same one
+    return False
 
 
 def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
@@ -374,7 +402,7 @@ def _free_vs_fee(a_text: str, a_lang: str, b_text: str, b_lang: str) -> SlotConf
     (a threshold such as "free over $50" is the money rule's business) and both name the same topic."""
     for (ft, fl), (mt, ml) in (((a_text, a_lang), (b_text, b_lang)), ((b_text, b_lang), (a_text, a_lang))):
         fa, ma = _analyse(ft, fl), _analyse(mt, ml)
-        if not _FREE.search(ft) or any(s.type == "money" for s in fa.slots) or fa.scope != ma.scope:
+        if not _FREE.search(ft) or any(s.type == "money" for s in fa.slots) or scopes_differ(fa.scope, ma.scope):
             continue
         if not _FEE.search(mt) or _FREE.search(mt):
             continue

@@ -91,6 +91,8 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "five years ago" dates an event; it states no period
         if unit == "year" and _OLD_AFTER.match(text, m.end()):
             continue  # "13 years old" is an age
+        if text[max(0, m.start() - 1):m.start()] == "第":
+            continue  # "第二天" is the next day, not two days
         if _LEAD_AFTER.match(text, m.end()):
             continue  # "two days before your pickup window closes" is a lead time, not a period
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else

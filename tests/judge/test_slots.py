@@ -462,3 +462,30 @@ def test_staff_groups_are_scopes():
         scope_terms("In our stores, sales associates earn at least 15% above the local minimum wage.", "en")
     assert compare("Our warehouse team earns at least 25% above the local minimum wage.", "en",
                    "Warehouse roles start at 10% above minimum wage.", "en").code == "C104"
+
+
+def test_a_market_named_on_one_side_only_is_the_same_case_a_group_is_not():
+    from consistency.judge.slots import scopes_differ
+
+    assert not scopes_differ(frozenset({"country:us"}), frozenset())  # "US orders" on a US site's page
+    assert scopes_differ(frozenset({"country:us"}), frozenset({"country:ca"}))
+    assert scopes_differ(frozenset({"member"}), frozenset())  # members' 60 days against everyone's 30
+    got = compare("Free standard shipping on all US orders over $50.", "en",
+                  "Free shipping kicks in at $75, so stock up!", "en")
+    assert got is not None and got.code == "C103"
+    assert compare("Members get 60 days to return anything.", "en",
+                   "Standard returns are accepted within 30 days of delivery.", "en") is None
+    assert compare("中国大陆地区满99元包邮。", "zh", "港澳台地区订单满500元免运费。", "zh") is None
+
+
+def test_the_next_day_and_the_time_after_dispatch_are_not_the_window():
+    assert [s.type for s in extract_slots("晚上八点以后下的自提订单，第二天上午十点可取。", "zh")
+            if s.type == "duration"] == []
+    assert compare("Your order will leave our warehouse within 2 business days.", "en",
+                   "US orders usually arrive 3 to 5 business days after they leave our warehouse.", "en") is None
+
+
+def test_a_supply_chain_target_is_scoped_apart_from_own_operations():
+    assert compare("We will be carbon neutral by 2030.", "en",
+                   "Our Scope 3 target, which covers our suppliers, is net zero by 2040.", "en") is None
+    assert compare("We will be carbon neutral by 2030.", "en", "We will be carbon neutral by 2040.", "en").code == "C107"
