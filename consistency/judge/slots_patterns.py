@@ -67,6 +67,14 @@ _AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "ف
                         + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                    (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
                                     ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
+# Periods said in words: "immediately" is no wait at all, "same day" within a day, "next business day" one.
+_WORD_PERIODS = re.compile(
+    r"(?P<now>\b(?:immediately|instantly|right away)\b|立即|立刻|即时|即時|즉시|فورًا|فورا|على الفور)"
+    r"|(?P<same>\bsame[- ]day\b|当日|當日|当天|當天|당일)"
+    r"|(?P<next_bd>\bnext (?:business|working) day\b|次一?工作日|다음 영업일|익영업일|يوم العمل التالي)"
+    r"|(?P<next>\bnext day\b|次日|隔日|翌日|익일|다음 ?날|اليوم التالي)", re.IGNORECASE)
+_WORD_PERIOD_VALUES = {"now": (0.0, "hour"), "same": (24.0, "day"), "next_bd": (24.0, "business_day"),
+                       "next": (48.0, "day")}
 _LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|\s?(?:之前|以前)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
@@ -104,6 +112,11 @@ def find_durations(text: str) -> Iterator[Raw]:
     for m in _AR_SINGLE.finditer(text):
         unit = next(k for k in ("day", "week", "month", "year", "year2", "hour") if m.group(k)).rstrip("2")
         yield Raw("duration", m.start("u"), m.end("u"), HOURS_PER[unit], unit)
+    for m in _WORD_PERIODS.finditer(text):
+        for kind in ("now", "same", "next_bd", "next"):
+            if m.group(kind):
+                hours, unit = _WORD_PERIOD_VALUES[kind]
+                yield Raw("duration", m.start(), m.end(), hours, unit, qualifier="max")
     for m in _KO_DAYS.finditer(text):
         if m.group("d"):
             yield Raw("duration", m.start(), m.end(), 24.0 * _KO_DAY_WORDS[m.group("d")], "day")

@@ -489,3 +489,20 @@ def test_a_supply_chain_target_is_scoped_apart_from_own_operations():
     assert compare("We will be carbon neutral by 2030.", "en",
                    "Our Scope 3 target, which covers our suppliers, is net zero by 2040.", "en") is None
     assert compare("We will be carbon neutral by 2030.", "en", "We will be carbon neutral by 2040.", "en").code == "C107"
+
+
+@pytest.mark.parametrize("text, lang, hours, unit", [
+    ("Unsubscribe requests take effect immediately.", "en", 0.0, "hour"),
+    ("오후 2시 이전 주문은 당일 출고됩니다.", "ko", 24.0, "day"),
+    ("Express orders placed before 2pm arrive the next business day.", "en", 24.0, "business_day"),
+    ("线上订单次日送达。", "zh", 48.0, "day"),
+])
+def test_periods_in_words(text, lang, hours, unit):
+    (slot,) = [s for s in extract_slots(text, lang) if s.type == "duration"]
+    assert (slot.value, slot.unit, slot.qualifier) == (hours, unit, "max")
+
+
+def test_immediately_against_a_wait():
+    got = compare("Unsubscribe requests take effect immediately.", "en",
+                  "It may take up to 30 days for your unsubscribe request to take effect.", "en")
+    assert got is not None and got.code == "C102"
