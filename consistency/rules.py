@@ -47,7 +47,8 @@ _RULES = [
          ("We will be carbon neutral by 2030.", "Our goal is carbon neutrality by 2040.")),
     Rule("C201", "polarity-conflict", "One statement affirms what the other denies.", "error",
          ("We never sell your personal data.", "We sell customer data to selected partners.")),
-    Rule("C301", "model-contradiction", "The trained pair classifier judges the two statements contradictory.",
+    Rule("C301", "model-contradiction", "The trained pair classifier judges the two statements contradictory, "
+         "and the text carries evidence for it (not reported between two sentences of one document).",
          "warning",
          ("Every package is shipped in plastic-free packaging.", "Orders arrive wrapped in plastic film.")),
     Rule("C302", "cross-encoder-contradiction", "The configured cross-encoder NLI model judges a contradiction.",
