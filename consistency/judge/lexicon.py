@@ -217,6 +217,10 @@ SCOPES = Lexicon({
                "맞춤", "주문제작"],
     "tier:express": [r"express|next[- ]day|same[- ]day|expedited|priority", "السريع", "加急", "次日达", "当日达",
                      "익일", "당일", "빠른 배송"],
+    # Signing up is no group: "회원가입" (registering) holds 회원 (member), "成为会员" is joining. These
+    # forms win the longest match and are then ignored (consistency.judge.slots.scopes_differ).
+    "none:signup": [r"sign(?:ing)? up|register(?:ing)?|create an account", "회원가입", "회원 가입", "注册会员", "注册成为会员",
+                    "成为会员", "註冊會員", "التسجيل"],
     "supply_chain": [r"scope 3|(?:our )?suppliers|supply chain|value chain", "سلسلة التوريد", "الموردين", "供应链",
                      "供應鏈", "供应商", "공급망", "협력사"],
     "staff:warehouse": [r"warehouse (?:teams?|staff|workers?|employees|roles|jobs|associates)", "موظفو المستودعات",

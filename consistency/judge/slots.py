@@ -338,6 +338,7 @@ def _dimension(term: str) -> str | None:
 
 def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two statements' scopes keep them from being about the same case."""
+    a, b = (frozenset(t for t in side if not t.startswith("none:")) for side in (a, b))
     if a == b:
         return False
     for term in a ^ b:

@@ -506,3 +506,10 @@ def test_immediately_against_a_wait():
     got = compare("Unsubscribe requests take effect immediately.", "en",
                   "It may take up to 30 days for your unsubscribe request to take effect.", "en")
     assert got is not None and got.code == "C102"
+
+
+def test_signing_up_is_no_member_scope():
+    got = compare("만 14세 이상만 회원가입이 가능합니다.", "ko", "만 19세 이상 성인만 가입하실 수 있습니다.", "ko")
+    assert got is not None and got.reason == "age limit: 만 14세 이상 vs 만 19세 이상"
+    assert compare("注册账户需年满18周岁。", "zh", "年满14周岁即可注册成为会员。", "zh").code == "C101"
+    assert "member" in scope_terms("Members get 60 days to return anything.", "en")
