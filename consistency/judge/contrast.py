@@ -36,6 +36,12 @@ _POLES: dict[str, tuple[str, str]] = {
         r"never expire|\bpermanent|\bforever\b|lifetime|no expir|永久|永不过期|不会过期|영구|소멸되지|만료되지|لا تنتهي|دائم",
         r"\bexpire|\bexpiry\b|\bvalid (?:for|until)\b|过期|有效期|清零|소멸|유효기간|만료|تنتهي|صلاحية",
     ),
+    "brand_customer_pays": (  # who bears a cost: "return shipping is on us" / "at the customer's expense"
+        r"\bon us\b|we (?:cover|pay for|pay the|bear)|at our (?:cost|expense)|저희가 부담|당사(?:가)? 부담|(?:由)?我们承担|"
+        r"由本店承担|我方承担|نتحمل|على حسابنا",
+        r"at (?:your|the customer'?s) (?:own )?(?:cost|expense)|customers? (?:pays?|covers?|bears?)|you (?:pay|cover)|"
+        r"고객님?(?:이|께서)? 부담|(?:由)?(?:顾客|買家|买家|您)(?:自行)?承担|自付|يتحمل العميل|على حساب العميل|على نفقتك",
+    ),
     "fixed_changing": (
         r"\blocked(?: in)?\b|\bfixed\b|never (?:go(?:es)? up|increase|rise)s?|stays? the same|(?:永远|始终)[^，。]{0,6}(?:相同|不变)|"
         r"保持不变|고정|변동 없|동결|ثابت|لن (?:يرتفع|تزيد)",

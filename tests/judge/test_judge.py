@@ -133,3 +133,13 @@ def test_named_products_scope_their_values():
     feats = symbolic_features("The Essentials box costs $29 a month.", "en",
                               "The Deluxe box, with two extra pieces, is $49 a month.", "en")
     assert feats["contrast:names_disjoint"] and not model_may_flag(feats)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Return shipping is on us.", "Return shipping is at your own expense."),
+    ("교환 배송비는 전액 저희가 부담합니다.", "단순 변심으로 교환하실 경우 왕복 배송비 5,000원은 고객님 부담입니다."),
+    ("退货运费由我们承担。", "退货运费由顾客自行承担。"),
+])
+def test_who_bears_a_cost_is_a_pair_of_poles(a, b):
+    assert contrast_features(a, b)["brand_customer_pays"] == 1.0
+    assert contrast_features(a, a)["brand_customer_pays"] == 0.0
