@@ -143,3 +143,9 @@ def test_named_products_scope_their_values():
 def test_who_bears_a_cost_is_a_pair_of_poles(a, b):
     assert contrast_features(a, b)["brand_customer_pays"] == 1.0
     assert contrast_features(a, a)["brand_customer_pays"] == 0.0
+
+
+def test_applies_to_is_the_included_pole():
+    assert contrast_features("Free shipping over $50 applies to sale items too.",
+                             "Sale items are excluded from free shipping offers.")["included_excluded"] == 1.0
+    assert contrast_features("满99元包邮适用于特价商品。", "特价商品不适用包邮优惠。")["included_excluded"] == 1.0
