@@ -57,7 +57,7 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bminimum\b|\bnotice\b|\bat least\b|\bonly after\b|\block-in\b|最少|至少|提前|满\d|최소|이후에만|전에 미리|على الأقل|مسبق",
     ),
     "included_excluded": (
-        r"\binclud(?:e|es|ed|ing)\b|\bcovers?\b|\bappl(?:y|ies) to\b|包含|含|涵盖|适用|適用|포함|적용|يشمل|شامل|ينطبق على",
+        r"\binclud(?:e|es|ed|ing)\b|\bcovers?\b|\bappl(?:y|ies) to\b|包含|含|涵盖|适用|適用|포함|적용|يشمل|شامل|مشمول|ينطبق على",
         r"\bexclud(?:e|es|ed|ing)\b|not included|\bextra\b|\badditional\b|\bexcept\b|customers? pays?|\bpay (?:\w+ ){0,3}on delivery|自付|自行承担|부담|يتحمل|不含|除外|另付|额外|不适用|제외|별도|추가|적용되지|باستثناء|لا يشمل|إضافية",
     ),
     "always_sometimes": (

@@ -96,11 +96,12 @@ DAY_SETS = Lexicon({
             "全年無休", "节假日无休", "365天", "매일", "연중무휴", "365일", "주 7일"],
 })
 _DAY_SET_VALUES = {"weekdays": WEEKDAYS, "weekends": frozenset({5, 6}), "all": ALL_DAYS}
-_EXCLUDED_BEFORE = re.compile(r"(?:closed|except|excluding|not on|除|不含|مغلق|باستثناء|عدا)\s*(?:on\s+)?$",
+_EXCLUDED_BEFORE = re.compile(r"(?:closed|except|excluding|not on|除|不含|مغلق|متوقف|باستثناء|عدا)[\u0629]?\s*"
+                              r"(?:on\s+|يوم\s+|أيام\s+)?$",
                               re.IGNORECASE)
 _EXCLUDED_AFTER = re.compile(r"^\s*(?:휴무|休息|除外|closed)")
 # "closed on Sundays", "매주 월요일 정기 휴무", "每周一休息", "مغلق يوم الجمعة": the days a place is shut
-_CLOSED_BEFORE = re.compile(r"(?:closed|shut|مغلق|مغلقة|تغلق|نغلق)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
+_CLOSED_BEFORE = re.compile(r"(?:closed|shut|مغلق|مغلقة|تغلق|نغلق|متوقف|متوقفة)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
                             re.IGNORECASE)
 _CLOSED_AFTER = re.compile(r"^\s*(?:(?:은|는|에는|에)\s*)?(?:정기\s*)?(?:휴무|휴업|쉽니다|휴점)|^\s*(?:休息|公休|休业|休業|不营业|"
                            r"不營業|闭店|閉店)|^\s*(?:,\s*)?(?:we(?:'re| are)\s+)?closed", re.IGNORECASE)
@@ -208,11 +209,11 @@ def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozense
         if not any(s <= start < e for s, e in taken) and not (key == "weekdays" and _NUMBER_BEFORE.search(
                 text[max(0, start - 24):start])):
             found.append((start, end, _DAY_SET_VALUES[key]))
+    merged = _merge_lists(sorted(found), text)  # "closed on Fridays and Saturdays": the closure covers both
     if closed:
-        return _merge_lists(sorted(span for f in found if (span := _closed_span(text, f))), text)
-    found = [f for f in found if not _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]])
-             and not _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6])]
-    return _merge_lists(sorted(found), text)
+        return [span for f in merged if (span := _closed_span(text, f))]
+    return [f for f in merged if not _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]])
+            and not _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6])]
 
 
 def _closed_span(text: str, found: tuple[int, int, frozenset[int]]) -> tuple[int, int, frozenset[int]] | None:

@@ -76,6 +76,7 @@ _WORD_PERIODS = re.compile(
 _WORD_PERIOD_VALUES = {"now": (0.0, "hour"), "same": (24.0, "day"), "next_bd": (24.0, "business_day"),
                        "next": (48.0, "day")}
 _LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|\s?(?:之前|以前)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:عمر[\u0621-\u064a]*|بلغ|أتم)\s+(?:[\u0621-\u064a]+\s+){0,3}$")
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
 _AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
@@ -97,8 +98,8 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "한 분" is one person
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
             continue  # "five years ago" dates an event; it states no period
-        if unit == "year" and _OLD_AFTER.match(text, m.end()):
-            continue  # "13 years old" is an age
+        if unit == "year" and (_OLD_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, 0, m.start())):
+            continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
             continue  # "第二天" is the next day, not two days
         if _LEAD_AFTER.match(text, m.end()):
@@ -133,6 +134,11 @@ _MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_AR_DUAL_CURRENCY = {"ريا": "SAR", "دره": "AED", "دول": "USD", "جني": "EGP"}
+_AR_MONEY_DUAL = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ريالين|ريالان|درهمين|درهمان|دولارين|دولاران|جنيهين|جنيهان)"
+                            r"(?![\u0621-\u064a])")
+
+
 def find_money(text: str, lang: str) -> Iterator[Raw]:
     for m in _MONEY_BEFORE.finditer(text) if CURRENCY_BEFORE.find(text) else ():
         amount = _num(m.group("n1"))
@@ -149,6 +155,8 @@ def find_money(text: str, lang: str) -> Iterator[Raw]:
             continue
         if m.group("cur") != "块" or m.group("n1")[0].isdigit():  # "一块" is "together"
             yield Raw("money", m.start(), m.end(), (cur, amount))
+    for m in _AR_MONEY_DUAL.finditer(text):  # "ريالين": two riyals
+        yield Raw("money", m.start(), m.end(), (_AR_DUAL_CURRENCY[m.group(0).lstrip("وبل")[:3]], 2.0))
     for m in _MONEY_ZH_MAN.finditer(text):
         yield Raw("money", m.start(), m.end(), ("CNY", float(m.group("n1"))), qualifier="min", topic="shipping")
 
@@ -389,6 +397,9 @@ _AGE = re.compile(
     r"years?\s+(?:of\s+age|old)\b)|\b(?:aged|ages?)\s+(?P<n2>\d{1,2})\b"
     rf"|(?P<zh>(?:年满|满|滿|未满|未滿|不满|不滿)?\s?(?P<n3>{NUMBER})\s?(?:周岁|週歲|岁|歲)(?:以上|及以上|以下)?)"
     rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?세(?![가-힣])(?:\s?(?:이상|미만|이하))?)", _I)
+_AR_AGE = re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
+                     r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?")
+_AR_AGE_MIN = re.compile(r"فأكثر|أو أكثر|فما فوق|لا يقل|ألا يقل|على الأقل|بلغ|أتم")
 _AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
 _AGE_MAX = re.compile(r"未满|未滿|不满|不滿|以下|미만|이하", _I)
 _AGE_MIN_BEFORE = re.compile(r"(?:at least|minimum(?: age)?(?: of)?|must be)\s*$", _I)
@@ -410,6 +421,10 @@ def find_ages(text: str) -> Iterator[Raw]:
         if not qualifier:
             continue  # "designed for ages 2 to 12" describes; an age limit is a bound
         yield Raw("quantity", m.start(), m.end(), value, unit="age", qualifier=qualifier, topic="age")
+    for m in _AR_AGE.finditer(text):
+        value = _num(m.group("n1"))
+        if value and 0 < value < 120 and _AR_AGE_MIN.search(text[max(0, m.start() - 12):m.end()]):
+            yield Raw("quantity", m.start("n1"), m.end(), value, unit="age", qualifier="min", topic="age")
 
 
 def find_quantities(text: str) -> Iterator[Raw]:

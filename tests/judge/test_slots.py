@@ -513,3 +513,14 @@ def test_signing_up_is_no_member_scope():
     assert got is not None and got.reason == "age limit: 만 14세 이상 vs 만 19세 이상"
     assert compare("注册账户需年满18周岁。", "zh", "年满14周岁即可注册成为会员。", "zh").code == "C101"
     assert "member" in scope_terms("Members get 60 days to return anything.", "en")
+
+
+def test_arabic_ages_duals_and_closures():
+    got = compare("يجب ألا يقل عمرك عن ١٨ عامًا لإنشاء حساب.", "ar", "يمكن لمن بلغ ١٦ عامًا فأكثر إنشاء حساب.", "ar")
+    assert got is not None and got.reason.startswith("age limit")
+    (money,) = extract_slots("عن كل قطعة من مجموعة رمضان، نقدّم ريالين لبنك الطعام", "ar")
+    assert money.value == ("SAR", 2.0)
+    (hours,) = extract_slots("خدمة واتساب متوقفة أيام الجمعة والسبت.", "ar")
+    assert hours.value.days == frozenset({0, 1, 2, 3, 6})
+    (hours,) = extract_slots("Our stores are closed on Sundays and Mondays.", "en")
+    assert hours.value.days == frozenset({1, 2, 3, 4, 5})  # the closure covers both days
