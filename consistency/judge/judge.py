@@ -87,6 +87,10 @@ def model_may_flag(feats: Mapping[str, float]) -> bool:
     hard negatives of this domain: they count as evidence only when the scopes match."""
     if values_agree(feats):
         return False
+    if feats.get("cue:neg_xor", 0.0) and not feats.get("pair:cross_lingual", 0.0) and not feats.get("cue:shared", 0.0):
+        # "We never sell your data" against "Our privacy team hosts a Q&A": a negation denies something
+        # the other statement says only if they share a word (across languages that cannot be checked)
+        feats = {**feats, "cue:neg_xor": 0.0}
     if feats.get("slot:scope_differ", 0.0) or feats.get("contrast:names_disjoint", 0.0):
         # values, poles ("free" / "$15") and "only" are what scopes vary; so are named products and places
         # ("the Essentials box: $29", "the Deluxe box: $49")

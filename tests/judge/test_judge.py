@@ -149,3 +149,12 @@ def test_applies_to_is_the_included_pole():
     assert contrast_features("Free shipping over $50 applies to sale items too.",
                              "Sale items are excluded from free shipping offers.")["included_excluded"] == 1.0
     assert contrast_features("满99元包邮适用于特价商品。", "特价商品不适用包邮优惠。")["included_excluded"] == 1.0
+
+
+def test_a_negation_is_evidence_only_against_a_statement_that_shares_a_word():
+    unrelated = symbolic_features("We never sell your personal data.", "en",
+                                  "Our privacy team will host a live Q&A on Instagram next Thursday.", "en")
+    assert unrelated["cue:neg_xor"] and not model_may_flag(unrelated)
+    denied = symbolic_features("We never sell your personal data.", "en",
+                               "We sell your purchase history to advertising partners.", "en")
+    assert model_may_flag(denied)
