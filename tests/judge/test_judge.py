@@ -73,11 +73,13 @@ def test_free_of_something_against_naming_it():
 
 def test_the_model_needs_textual_evidence_and_matching_scope():
     assert not model_may_flag({})  # same topic, nothing that could carry a contradiction
-    assert model_may_flag({"cue:neg_xor": 1.0})
+    assert model_may_flag({"cue:neg_xor": 1.0, "cue:shared": 2.0})
+    assert model_may_flag({"cue:neg_xor": 1.0, "pair:cross_lingual": 1.0})  # shared words cannot be counted
     assert model_may_flag({"slot:values_differ_open": 1.0})
     assert not model_may_flag({"slot:values_differ": 1.0})  # values differ, but under other named topics
     assert not model_may_flag({"slot:values_differ_open": 1.0, "slot:scope_differ": 1.0})  # "members: 60 days"
-    assert model_may_flag({"slot:values_differ_open": 1.0, "slot:scope_differ": 1.0, "cue:neg_xor": 1.0})
+    assert model_may_flag({"slot:values_differ_open": 1.0, "slot:scope_differ": 1.0, "cue:neg_xor": 1.0,
+                           "cue:shared": 1.0})
     assert not model_may_flag({"contrast:any": 1.0, "slot:scope_differ": 1.0})  # "express: $15", "standard: free"
     assert model_may_flag({"contrast:any": 1.0})
     assert not model_may_flag({"slot:equal": 1.0})  # the same values, nothing else differs
