@@ -279,14 +279,29 @@ def check(cfg: Config, observer: Observer = QUIET, offline: bool = False, collec
     from consistency.executor import make_executor
 
     with make_executor(executor, workers, scheduler) as ex:
+        live = None
         if collect:
             crawl_summary = crawl(cfg, observer=observer, offline=offline, fetcher=fetcher, executor=ex)
             observer.log(crawl_summary.render())
-        return _check(cfg, observer, drafts, write_baseline, ex)
+            live = frozenset(s.label for s in crawl_summary.sources) | {"config"}
+        return _check(cfg, observer, drafts, write_baseline, ex, live)
+
+
+def _live_document_ids(store: Store, live_sources: frozenset[str] | None, observer: Observer) -> set[str]:
+    """The stored documents of the sources this run collected. A source taken out of the config keeps
+    its documents in the store (nothing stored is lost), but they are no longer the brand's to check.
+    Without a crawl in this run (``--no-crawl``, drafts) every stored document counts."""
+    rows = list(store.document_sources())
+    kept = {doc_id for doc_id, source in rows if live_sources is None or source in live_sources}
+    if len(kept) < len(rows):
+        gone = sorted({source for _, source in rows} - (live_sources or frozenset()))
+        observer.log(f"not checked: {len(rows) - len(kept)} stored documents of sources no longer in the "
+                     f"config ({', '.join(gone)})")
+    return kept
 
 
 def _check(cfg: Config, observer: Observer, drafts: Sequence[str], write_baseline: str | None,
-           ex: Any) -> CheckResult:
+           ex: Any, live_sources: frozenset[str] | None = None) -> CheckResult:
     from consistency import __version__
     from consistency.check import gate_from_config, judge_units, make_units, stats
     from consistency.check import write_baseline as _write_baseline
@@ -295,16 +310,17 @@ def _check(cfg: Config, observer: Observer, drafts: Sequence[str], write_baselin
 
     judge = load_judge(cfg)
     with open_store(cfg) as store:
-        stored = list(store.statements(include_repeats=True))
+        live_ids = _live_document_ids(store, live_sources, observer)
+        stored = [st for st in store.statements(include_repeats=True) if st.doc_id in live_ids]
         skipped = store.skipped()
-        n_docs = store.count("documents")
+        n_docs = len(live_ids)
         draft_sts, draft_skipped = _draft_statements(cfg, drafts) if drafts else ([], [])
         skipped += draft_skipped
         units = make_units([*stored, *draft_sts])
         pc = cfg["pairing"]
         run = judge_units(units, judge, store, pc["top_k"], pc["min_similarity"], observer,
                           draft_only=bool(drafts), executor=ex, cfg=cfg)
-        deeds = [] if drafts else _deeds_findings(cfg, store, units)
+        deeds = [] if drafts else _deeds_findings(cfg, [d for d in store.documents() if d.id in live_ids], units)
     gate = gate_from_config(cfg["check"])
     findings = gate.apply([*run.findings, *deeds])
     report = {
@@ -327,8 +343,8 @@ def _check(cfg: Config, observer: Observer, drafts: Sequence[str], write_baselin
     return CheckResult(report, findings, gate.exit_code(findings), written, cfg["check"]["fail_on"])
 
 
-def _deeds_findings(cfg: Config, store: Any, units: Sequence[Any]) -> list[Any]:
+def _deeds_findings(cfg: Config, documents: Sequence[Document], units: Sequence[Any]) -> list[Any]:
     """Words-versus-deeds findings (what pages and mails do against what the brand says)."""
     from consistency.deeds import run_checks
 
-    return run_checks(cfg, list(store.documents()), units)
+    return run_checks(cfg, list(documents), units)

@@ -107,6 +107,10 @@ class Store:
             yield Document(source=row[0], source_type=row[1], url=row[2], text=row[3], title=row[4] or "",
                            lang=row[5], published=row[6], raw=row[7] or "", meta=json.loads(row[8] or "{}"))
 
+    def document_sources(self) -> Iterator[tuple[str, str]]:
+        """(document id, source label) of every stored document, without loading its text."""
+        yield from self.db.execute("SELECT id, source FROM documents ORDER BY id")
+
     def unsegmented(self, builder_version: str = "") -> list[Document]:
         """Documents whose statements are missing or stale: the document changed, or the statement
         builder did (its code or settings, ``builder_version``), in which case every document is."""
