@@ -51,6 +51,8 @@ class _Profile:
     cues: tuple[Cue, ...]
     negations: tuple[Cue, ...]
     content: Content  # content words without the negations
+    restricted: bool = False  # states a restriction ("only", 仅限, -에서만, فقط)
+    aims: bool = False  # states an aim rather than a fact ("working towards", 努力, نسعى)
 
     @property
     def mode(self) -> str:
@@ -65,6 +67,7 @@ _ZH_VERB = r"(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pr
 _ZH_ATTRIBUTIVE = re.compile(rf"{_ZH_VERB}(?:[、，,][未不无無]{_ZH_VERB})*的")
 # "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"
 _AR_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:م|قابل)[\u0621-\u064a]+\s+و\s?غير")
+_AR_PARTICIPLE = re.compile(r"\s*(?:م|قابل)")
 _AR_ATTRIBUTIVE_BEFORE = re.compile(r"(?:^|\s)(?:أي|كل|و)\s?[\u0621-\u064a]+\s+$|(?:^|\s)و$")
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|(?:如果|假如|若|(?<![例比譬])如(?![何今此下同]))[^，,；;。]*$|"
                         r"만약[^,.]*$|(?:إذا|إن|لو)\s[^،,.]*$", re.IGNORECASE)
@@ -85,10 +88,10 @@ def _attributive_or_conditional(text: str, cue: Cue) -> bool:
     if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
         return True
     if cue.text.endswith("غير"):
-        before = text[max(0, cue.start - 24):cue.start]
-        return bool(_AR_ATTRIBUTIVE_AFTER.match(text, cue.end) or (
-            cue.text.startswith("و") or _AR_ATTRIBUTIVE_BEFORE.search(before)) and re.match(
-            r"\s*(?:م|قابل)", text[cue.end:]))
+        if _AR_ATTRIBUTIVE_AFTER.match(text, cue.end):  # "غير مستخدم وغير مغسول": a list of un- words
+            return True
+        after_noun = cue.text.startswith("و") or _AR_ATTRIBUTIVE_BEFORE.search(text[max(0, cue.start - 24):cue.start])
+        return bool(after_noun and _AR_PARTICIPLE.match(text, cue.end))
     return False
 
 
@@ -100,7 +103,8 @@ def _profile(text: str, lang: str) -> _Profile:
                   key=lambda c: (c.start, c.end, c.kind))
     cues = [c for c in cues if not (c.kind == "negation" and _attributive_or_conditional(text, c))]
     negations = tuple(c for c in cues if c.kind == "negation")
-    return _Profile(tuple(cues), negations, content(text, lang, skip=[(c.start, c.end) for c in negations]))
+    return _Profile(tuple(cues), negations, content(text, lang, skip=[(c.start, c.end) for c in negations]),
+                    bool(RESTRICTION.find(text)), bool(ASPIRATION.find(text)))
 
 
 def polarity_cues(text: str, lang: str) -> list[Cue]:
@@ -235,8 +239,8 @@ def cue_features(a_text: str, a_lang: str, b_text: str, b_lang: str) -> dict[str
                                  or (feats["univ_b"] > 0 and feats["exist_a"] > 0 and not feats["univ_a"]))
     feats["modal_clash"] = float((feats["strong_a"] > 0) != (feats["strong_b"] > 0)
                                  and (feats["weak_a"] > 0) != (feats["weak_b"] > 0))
-    feats["restrict_xor"] = float(bool(RESTRICTION.find(a_text)) != bool(RESTRICTION.find(b_text)))
-    feats["aspire_xor"] = float(bool(ASPIRATION.find(a_text)) != bool(ASPIRATION.find(b_text)))
+    feats["restrict_xor"] = float(pa.restricted != pb.restricted)
+    feats["aspire_xor"] = float(pa.aims != pb.aims)
     feats["antonyms"] = float(len(_antonym_clashes(a_text, b_text)))
     feats["overlap"] = round(ratio, 4)
     feats["shared"] = float(min(shared, 10))

@@ -436,26 +436,25 @@ def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[st
              "currency_mismatch": float(any(p.a.type == "money" and p.a.value[0] != p.b.value[0] for p in pairs)),
              "rel_diff": max((_relative_difference(p) for p in pairs), default=0.0)}
     feats.update({f"differ_{t}": float(any(p.relation == "differ" and p.a.type == t for p in pairs)) for t in TYPES})
-    feats["values_differ"] = float(_values_differ(sa, sb))
-    feats["values_differ_open"] = float(_values_differ(sa, sb, open_topics_only=True))
+    feats["values_differ"], feats["values_differ_open"] = map(float, _values_differ(sa, sb, agreed))
     return feats
 
 
-def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], open_topics_only: bool = False) -> bool:
-    """Some same-type values differ and neither is stated by the other side too: weak evidence, for
-    the classifier and its gate. With ``open_topics_only``, values whose clauses name only different
-    topics ("refunds in 5 business days", "returns within 30 days") do not count: they are two slots
-    of one process, not one slot with two values."""
-    agreed = _agreed(sa, sb, None)
+def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], agreed: set[int]) -> tuple[bool, bool]:
+    """(any, open): some same-type values differ and neither is stated by the other side too (weak
+    evidence, for the classifier and its gate); and such values whose clauses do not name only
+    different topics ("refunds in 5 business days", "returns within 30 days" are two slots of one
+    process, not one slot with two values)."""
+    found = False
     for x in sa:
         for y in sb:
             if x.type == y.type and x.type != "quantity" and id(x) not in agreed and id(y) not in agreed \
                     and COMPARATORS[x.type](x, y, None) == "differ":
+                found = True
                 tx, ty = x.topics - _WEAK_TOPICS, y.topics - _WEAK_TOPICS  # "price" names no slot of its own
-                if open_topics_only and tx and ty and not (tx & ty):
-                    continue
-                return True
-    return False
+                if not (tx and ty and not (tx & ty)):
+                    return True, True
+    return found, False
 
 
 def _relative_difference(p: _Pair) -> float:
