@@ -68,6 +68,33 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bsame\b|\bidentical\b|\bunchanged\b|相同|一样|不变|동일|같은|نفس|ذات",
         r"\bdifferent\b|\bdiffer\b|\bchanges?\b|\bhigher\b|\blower\b|不同|上涨|涨价|변경|인상|다른|مختلف|أعلى|يتغير",
     ),
+    "human_automated": (  # who answers: a person, or a machine
+        r"\breal (?:person|people|human)s?\b|\bhumans?\b|\bperson\b|\bstaff\b|\bagents?\b|人工|真人|客服人员|专人|"
+        r"專人|상담원|상담사|사람이|직원이|موظف|شخص حقيقي|بشري|فريق خدمة العملاء",
+        r"\bbots?\b|\bchatbots?\b|\bAI\b|\bautomat(?:ed|ic|ically)\b|\bvirtual assistant|机器人|智能客服|自动回复|"
+        r"自動回覆|AI|챗봇|자동 응답|인공지능|روبوت|آلي|ذكاء اصطناعي|تلقائي",
+    ),
+    "public_confidential": (  # what a brand discloses
+        r"\bpublish(?:es|ed|ing)?\b|\bpublic(?:ly)?\b|\bdisclos(?:e|es|ed)\b|\btransparen|公开|公布|披露|공개|게시|"
+        r"ننشر|نشر|علن|نكشف|الإفصاح",
+        r"\bconfidential\b|\bkeep (?:\w+ ){0,4}(?:private|secret)\b|\bundisclosed\b|\bnot (?:disclose|publish)|"
+        r"保密|不公开|不公開|不对外|비공개|기밀|공개하지 않|سري|لا (?:ننشر|نكشف|نفصح)",
+    ),
+    "consent_default": (  # asked first, or on unless you refuse
+        r"\bopt(?:s|ed)?[- ]in\b|\bonly (?:with|after) (?:your )?(?:consent|permission)|\buntil you (?:opt|agree|accept|say)|"
+        r"\bask (?:for )?your (?:consent|permission)|经您同意|征得您的同意|您同意后|동의하신 경우에만|동의 후에만|동의하실 때까지|"
+        r"بموافقتك|بعد موافقتك|إلا بموافقتك",
+        r"\bby (?:continuing|using|browsing)\b|\bby default\b|\bautomatically (?:on|enabled|opted|subscribed|added)|"
+        r"\bpre-?ticked\b|\bopt(?:s|ed)?[- ]out\b|默认|默認|继续浏览即|자동으로 (?:동의|설정|가입)|기본으로|계속 이용하시면|"
+        r"بشكل افتراضي|افتراضيًا|بمتابعة التصفح|باستمرارك",
+    ),
+    "self_assisted": (  # done by the customer in a click, or only through the service team
+        r"\bone[- ]click\b|\bin one click\b|\bwith one click\b|\bonline\b|\bin (?:the|our) app\b|\byourself\b|"
+        r"\bfrom your account\b|一键|在线|線上|自助|在账户|클릭 한 번|원클릭|온라인으로|직접|بنقرة واحدة|بنفسك|عبر الإنترنت",
+        r"\b(?:call|phone|email|write to|contact)(?:ing)? (?:our |the )?(?:support|customer (?:service|care)|team|us)\b|"
+        r"\bin person\b|\bvisit (?:a|one of our) stores?\b|致电|联系客服|聯繫客服|发送邮件至|寄信|到店办理|고객센터로|전화|"
+        r"방문하셔야|الاتصال بخدمة العملاء|التواصل مع خدمة العملاء|زيارة (?:أحد )?فروعنا",
+    ),
 }
 _COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
 _UN_PREFIX = re.compile(r"\b(?:un|non-?|in)([a-z]{4,})\b", re.IGNORECASE)

@@ -33,14 +33,16 @@ NEGATION = Lexicon({"neg": [
 ]})
 
 QUANTIFIERS = Lexicon({
-    "univ": [r"all|every|each|always|entire(?:ly)?|any", ar_words("جميع", "كل", "كافة", "دائما", "دائمًا"),
-             "所有", "全部", "一律", "总是", "總是", "始终", "始終", "永远", "永遠", "모든", "전체", "전부", "항상",
-             "언제나"],
+    "univ": [r"all|every|each|always|entire(?:ly)?|any|everything|everyone|whole|without exception",
+             ar_words("جميع", "كل", "كافة", "دائما", "دائمًا", "كامل", "بلا استثناء"),
+             "所有", "全部", "一律", "总是", "總是", "始终", "始終", "永远", "永遠", "每一", "一切", "凡是", "任何",
+             "全场", "全場", "모든", "전체", "전부", "항상", "언제나", "모두", "누구나", "예외 없이"],
     # "the most detailed", "our most popular": a superlative, not a share
     "exist": [r"some|sometimes|only|certain|selected|select|(?<!the )(?<!our )(?<!its )(?<!their )most|many|"
-              r"several|few|occasionally",
-              ar_words("بعض", "أحيانا", "فقط", "مختارة", "معظم"), "部分", "一些", "某些", "有时", "有時", "仅", "僅",
-              "只", "일부", "가끔", "때때로", "특정", "몇몇"],
+              r"several|few|occasionally|majority|mostly|mainly|not all",
+              ar_words("بعض", "أحيانا", "فقط", "مختارة", "معظم", "أغلب", "غالبية"), "部分", "一些", "某些", "有时",
+              "有時", "仅", "僅", "只", "大多", "多数", "多數", "少数", "少數", "个别", "個別",
+              "일부", "가끔", "때때로", "특정", "몇몇", "대부분", "대다수", "상당수"],
 })
 
 # A restriction one side states and the other does not: "can be used online and in store" /

@@ -369,8 +369,8 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     for p in pairs:
         if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
-        if (p.a.unit == "business_day") != (p.b.unit == "business_day"):
-            continue  # business against calendar days is a loose comparison: evidence for the model, not a rule
+        if (p.a.unit == "business_day") != (p.b.unit == "business_day") and not p.explicit:
+            continue  # business against calendar days, neither slot's topic named: evidence for the model only
         score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
         if best is None or score > best.score:
             code = TYPE_CODES[p.a.type]

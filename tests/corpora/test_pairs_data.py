@@ -66,7 +66,8 @@ def test_every_topic_sits_in_one_split(rows):
     assert all(len(s) == 1 for s in splits.values())
     test_topics = [t for t, s in splits.items() if s == {"test"}]
     assert len(splits) >= 40
-    assert 0.25 <= len(test_topics) / len(splits) <= 0.30
+    lo, hi = v.TEST_TOPIC_SHARE
+    assert lo <= len(test_topics) / len(splits) <= hi
 
 
 def test_every_topic_is_written_in_several_languages(rows):
