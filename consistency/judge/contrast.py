@@ -20,9 +20,9 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bclosed?\b|\bshut\b|休息|关闭|关门|休业|不营业|公休|휴무|휴업|쉽니다|닫|مغلق|عطلة|إجازة",
     ),
     "free_paid": (
-        r"\bfree\b|no (?:extra |additional |hidden )?(?:charges?|fees?)|at no cost|no cost|complimentary|免费|包邮|免运费|"
+        r"\bfree\b|no (?:extra |additional |hidden )?(?:charges?|fees?)|at no cost|no cost|complimentary|免费|免費|包邮|包郵|免运费|"
         r"免運費|不收(?:取)?任何费用|零费用|무료|(?:수수료|비용|요금|배송비)\s?(?:걱정\s?)?없이|مجان|(?:دون|بدون|بلا) (?:أي )?(?:تكلفة|رسوم)",
-        r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|付费|需支付|另付|费用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
+        r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|收費|加收|付费|付費|需支付|另付|费用|費用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
     ),
     "required_optional": (
         r"\brequired\b|\bmust\b|mandatory|\bneed to\b|\bneeds to\b|必须|必需|强制|필수|해야|반드시|إلزامي|يجب|مطلوب",

@@ -59,6 +59,8 @@ class _Profile:
         return self.content.mode
 
 
+# "암호화 없이 저장" (stored without encryption) denies; these fixed phrases do not
+_KO_ADVERB_WITHOUT = re.compile(r"(?:걱정|예외|차별|상관|관계|빠짐|문제|부담|망설임|고민)\s$")
 _KO_ADNOMINAL = re.compile(r"[은는던]\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
 _KO_PRE_CONDITIONAL = re.compile(r"\s+[가-힣]*(?:으시|으)?면(?![가-힣])")
 _KO_CONDITIONAL = re.compile(r"(?:으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
@@ -83,7 +85,8 @@ def _attributive_or_conditional(text: str, cue: Cue) -> bool:
         return True
     if cue.text in ("안", "못") and _KO_PRE_CONDITIONAL.match(text, cue.end):
         return True  # "안 맞으면": "if it does not fit"
-    if cue.text == "없" and text.startswith("없이", cue.start):
+    if cue.text == "없" and text.startswith("없이", cue.start) and (
+            not text[cue.start - 1:cue.start].isspace() or _KO_ADVERB_WITHOUT.search(text, 0, cue.start)):
         return True  # "빠짐없이" (without exception), "걱정 없이" (without worry): an adverb, not a denial
     if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
         return True

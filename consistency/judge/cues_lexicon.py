@@ -50,6 +50,7 @@ QUANTIFIERS = Lexicon({
 RESTRICTION = Lexicon({"only": [
     r"only|solely|exclusively|limited to|restricted to", ar_words("فقط", "حصرا", "حصريا", "حصريًا"),
     "仅", "僅", "只能", "只限", "仅限", "僅限", "限于", "限於", "re:(?:에서|으로|로|에게|에)만(?=\\s|[가-힣])",
+    "re:(?:\\d|[한두세첫])\\s?(?:회|번|개|곳|명|장|건|벌)만(?=\\s|[가-힣])",
     "에 한해", "에 한하여", "에 한합니다",
 ]})
 
@@ -62,9 +63,10 @@ ASPIRATION = Lexicon({"aim": [
 ]})
 
 MODALITY = Lexicon({
-    "strong": [r"must|will|shall|guarantee[ds]?|commit(?:ted|s)? to|promise[ds]?|'ll",
-               ar_words("يجب", "سوف", "نضمن", "نلتزم", "نتعهد"), "必须", "必須", "一定", "保证", "保證", "承诺",
-               "承諾", "반드시", "보장", "약속"],
+    "strong": [r"must|will|shall|guarantee[ds]?|commit(?:ted|s)? to|promise[ds]?|'ll|ha(?:ve|s) to|required to",
+               ar_words("يجب", "سوف", "نضمن", "نلتزم", "نتعهد", "يتعين", "لا بد"), "必须", "必須", "一定", "保证",
+               "保證", "承诺", "承諾", "务必", "務必", "re:(?<![无無])须", "re:(?<![无無])須",
+               "반드시", "보장", "약속", "re:[해셔여워와]야\\s?(?:합니다|해요|하며|하고|한다|됩니다|돼요)"],
     "weak": [r"may|might|can|could|should|aim(?:s)? to|try to|strive|hope|plan(?:s)? to|intend",
              ar_words("قد", "يمكن", "ربما", "نسعى", "نحاول", "نخطط", "نأمل"), "可能", "可以", "或许", "或許", "力争",
              "力爭", "争取", "爭取", "尽量", "盡量", "수 있", "가능", "노력", "예정", "계획"],

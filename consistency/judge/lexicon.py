@@ -213,10 +213,13 @@ SCOPES = Lexicon({
     "electronics": [r"electronics", "الإلكترونيات", "电子产品", "전자제품"],
     "furniture": [r"furniture|mattress(?:es)?", "أثاث", "家具", "床垫", "가구", "매트리스"],
     "gift_card": [r"gift cards?", "بطاقات الهدايا", "礼品卡", "禮品卡", "기프트카드", "상품권"],
-    "custom": [r"personali[sz]ed|custom(?:i[sz]ed)?|made[- ]to[- ]order|engraved", "مخصص", "定制", "訂製",
-               "맞춤", "주문제작"],
+    # "personalised ads", "맞춤형 광고" are targeting, not a made-to-order product
+    "custom": [r"personali[sz]ed(?! (?:ads?|adverts?|advertising|recommendations?|offers?|marketing|content|emails?))|"
+               r"custom(?:i[sz]ed)?|made[- ]to[- ]order|engraved", "مخصص", "定制", "訂製",
+               r"re:맞춤(?!형?\s?(?:광고|추천|혜택|정보|알림))", "주문제작"],
+    # "당일 출고" (dispatched the same day) is the standard promise; "당일 배송" is a delivery tier
     "tier:express": [r"express|next[- ]day|same[- ]day|expedited|priority", "السريع", "加急", "次日达", "当日达",
-                     "익일", "당일", "빠른 배송"],
+                     "익일", r"re:당일\s?(?:배송|배달|도착|퀵)", "빠른 배송"],
     # Signing up is no group: "회원가입" (registering) holds 회원 (member), "成为会员" is joining. These
     # forms win the longest match and are then ignored (consistency.judge.slots.scopes_differ).
     "none:signup": [r"sign(?:ing)? up|register(?:ing)?|create an account", "회원가입", "회원 가입", "注册会员", "注册成为会员",

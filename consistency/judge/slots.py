@@ -142,6 +142,12 @@ _ADDED = re.compile(r"\b(?:new|more|additional|extra|further)\b|新|신규|새�
 # "our Brooklyn store", "the Seoul shop": which site a statement is about is part of its scope
 _NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w-]+\s+){1,3}?)(?:flagship\s+|pop-up\s+)?"
                          r"(?:store|shop|boutique|warehouse|office|branch|showroom|outlet|studio|mill|factory)s?\b")
+# "성수점", "한남점"; "台北門市", "台中地區": the Korean and Chinese way of naming one site or area
+_NAMED_SITE_KO = re.compile(r"(?<![가-힣])([가-힣]{2,4})점(?=\s|[은는이가의에을를도만]|$)")
+_NAMED_SITE_ZH = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:门店|門市|分店|旗舰店|旗艦店|市区|市區|地区|地區)")
+_NOT_A_SITE = frozenset("편의 백화 문제 출발 공통 차이 교차 반환 도착 시작 분기 한계 기준 유의 주의 취약 개선 가맹 대리 직영 전문 "
+                        "할인 매장 전 모든 所有 全部 各地 线下 線下 实体 實體 全国 全國 附近 各家 我们 我們 本地 部分 指定 其他 "
+                        "其它 偏远 偏遠 合作 参与 參與 所在 各个 各個 您的 离您 離您".split())
 _BUSINESS_BEFORE = re.compile(r"(?:영업일|평일)\s*(?:기준|로)?\s*$|(?:按)?工作日(?:计算|計算)?\s*$|أيام العمل\s*$")
 
 
@@ -163,7 +169,9 @@ def _analyse(text: str, lang: str) -> _Analysis:
             if not any(raw.start < e and s < raw.end for s, e in taken):
                 taken.append((raw.start, raw.end))
                 raws.append(raw)
-    scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)}
+    scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)} | {
+        f"site:{m.group(1)}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
+        if m.group(1) not in _NOT_A_SITE}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")]:
             scope.add(f"year:{r.value}")
@@ -390,9 +398,11 @@ def _agreed(sa: Sequence[Slot], sb: Sequence[Slot], rates: Mapping[str, float] |
 
 
 # "free" / "no charge" and "a fee" / "costs": a free promise against an amount charged for the same thing
-_FREE = re.compile(r"\bfree\b|no (?:extra )?(?:charge|cost|fee)s?\b|at no (?:extra )?cost|免费|免運費|免运费|包邮|"
+_FREE = re.compile(r"\bfree\b|no (?:extra )?(?:charge|cost|fee)s?\b|at no (?:extra )?cost|免费|免費|免運費|免运费|包邮|包郵|"
+                   r"不(?:额外|額外|另外)?收(?:取)?(?:任何)?(?:费用|費用|费|費)|"
                    r"무료|مجان|لا توجد (?:أي )?رسوم|بدون (?:أي )?رسوم|دون (?:أي )?رسوم", re.IGNORECASE)
-_FEE = re.compile(r"\bfees?\b|\bcharges?d?\b|\bcosts?\b|\bsurcharge|\bdeducted\b|\bpay\b|收取|收费|费用|服务费|运费|"
+_FEE = re.compile(r"\bfees?\b|\bcharges?d?\b|\bcosts?\b|\bsurcharge|\bdeducted\b|\bpay\b|收取|收费|收費|加收|另收|费用|費用|"
+                  r"服务费|服務費|手续费|手續費|运费|運費|"
                   r"부과|요금|비용|수수료|배송비|رسوم|تكلفة|يُخصم|يخصم|تُفرض|تفرض", re.IGNORECASE)
 _FREE_SCORE = 0.8
 
@@ -409,7 +419,8 @@ def _free_vs_fee(a_text: str, a_lang: str, b_text: str, b_lang: str) -> SlotConf
             continue
         free_topics = TOPICS.keys(normalise_digits(ft)) - _WEAK_TOPICS
         for slot in ma.slots:
-            if slot.type == "money" and slot.qualifier in ("exact", "approx") and slot.topic in free_topics:
+            if slot.type == "money" and slot.qualifier in ("exact", "approx") and (
+                    slot.topic in free_topics or not slot.topic and same_subject(fa.content, ma.content)):
                 m = _FREE.search(ft)
                 end = m.end()
                 while end < len(ft) and ft[end].isalpha() and not ft[end].isascii():

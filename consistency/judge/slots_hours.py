@@ -135,8 +135,10 @@ _FULL_247 = re.compile(
     r"24 hours a day,?\s*(?:7|seven) days a week|24 hours,?\s*(?:7|seven) days a week|day and night|"
     r"على مدار الساعة|全天候|全年无休\s?24\s?小时|24\s?小时全年无休|365\s?天\s?24\s?小时|24\s?시간\s?연중무휴|"
     r"연중무휴\s?24\s?시간|365\s?일\s?24\s?시간", re.IGNORECASE)
-_ALL_DAY = re.compile(r"24 hours a day|24\s?(?:小时|小時)(?!\s?(?:内|之内|以内|內|以上))|"
-                      r"24\s?시간(?!\s?(?:이내|내|안에|이상|이후|후|전|동안|만에))|24 ساعة في اليوم|على مدار 24 ساعة",
+# "保管24小时" / "최대 24시간 보관" (kept for 24 hours) is a duration, not round-the-clock hours
+_ALL_DAY = re.compile(r"24 hours a day|(?<!保管|保留|保存|最长|最長|最多|超过|超過|等待)"
+                      r"24\s?(?:小时|小時)(?!\s?(?:内|之内|以内|內|以上|后|後|保管|保留|保存))|"
+                      r"(?<!최대 |최장 )24\s?시간(?!\s?(?:이내|내|안에|이상|이후|후|전|동안|만에|보관))|24 ساعة في اليوم|على مدار 24 ساعة",
                       re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<![A-Z][a-z]{2})(?<![ap]\.m)\.(?=\s|$)|[;!?。！？；\n]")
 
