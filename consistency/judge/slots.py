@@ -151,11 +151,14 @@ _NOT_A_SITE = frozenset("편의 백화 문제 출발 공통 차이 교차 반환
 _BUSINESS_BEFORE = re.compile(r"(?:영업일|평일)\s*(?:기준|로)?\s*$|(?:按)?工作日(?:计算|計算)?\s*$|أيام العمل\s*$")
 
 
+_SAME_COUNT = {"unit": "piece", "item": "piece", "pc": "piece", "pcs": "piece"}  # "25 units" / "100 pieces"
+
+
 def _singular(noun: str) -> str:
     """"points" and "point" count the same thing (English counted nouns; other scripts unchanged)."""
     if len(noun) > 3 and noun.isascii() and noun.endswith("s") and not noun.endswith("ss"):
-        return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
-    return noun
+        noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    return _SAME_COUNT.get(noun, noun)
 
 
 @lru_cache(maxsize=65536)
