@@ -1,6 +1,7 @@
-"""The trained pair classifier, as a small numpy MLP loaded from the packaged artifact.
+"""The trained pair classifier, as a small numpy network loaded from the packaged artifact.
 
-Training (``consistency.judge.train``) fits a scikit-learn MLP; only its weights are saved
+Training (``consistency.judge.train``) fits a scikit-learn MLP and a logistic regression and keeps
+the better by cross-validation; a logistic regression is a network of one layer. Only weights are saved
 (``weights.npz``) with ``meta.json`` (encoder id, feature names, training-data hash, metrics).
 Inference is a numpy forward pass: no pickle is ever loaded, and judging is fast.
 """
