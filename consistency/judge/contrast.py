@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from consistency.types import Span
+
 # concept -> (pole A, pole B); each pole is one regex over all four languages.
 _POLES: dict[str, tuple[str, str]] = {
     "open_closed": (
@@ -147,6 +149,37 @@ def contrast_features(a: str, b: str) -> dict[str, float]:
     feats["names_disjoint"] = float(bool(names_a) and bool(names_b) and not (names_a & names_b))
     feats["any"] = total + negated + free_of
     return feats
+
+
+# How a clash of each concept reads in a finding's reasons.
+_LABELS = {
+    "open_closed": "open against closed", "free_paid": "free against paid", "required_optional":
+    "required against optional", "own_partner": "our own against a partner's", "permanent_expiring":
+    "permanent against expiring", "brand_customer_pays": "who pays", "fixed_changing": "fixed against changing",
+    "all_partial": "all against part", "anytime_restricted": "any time against a restriction",
+    "included_excluded": "included against excluded", "always_sometimes": "always against sometimes",
+    "same_different": "the same against different", "human_automated": "a person against a machine",
+    "public_confidential": "published against kept confidential", "consent_default": "asked first against on by default",
+    "self_assisted": "self-service against only through the team",
+}
+
+
+def explain_contrasts(a: str, b: str) -> list[tuple[str, Span, Span]]:
+    """The opposite poles two statements take: a reason in words ("opposite terms (free against
+    paid): 'free' vs 'fee'") and the span of each pole in its statement."""
+    feats = contrast_features(a, b)
+    out = []
+    for name, (pa, pb) in _COMPILED.items():
+        if feats.get(name):
+            ma = pa.search(a)
+            mb = pb.search(b) if ma else pa.search(b)
+            ma = ma or pb.search(a)
+            if ma and mb:
+                label = _LABELS.get(name, name.replace("_", " "))
+                out.append((f"opposite terms ({label}): '{ma.group(0).strip()}' vs '{mb.group(0).strip()}'",
+                            Span(ma.start(), ma.end(), ma.group(0), "contrast"),
+                            Span(mb.start(), mb.end(), mb.group(0), "contrast")))
+    return out
 
 
 def _free_of_clash(a: str, b: str) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 
 from consistency.judge import cues, slots
 from consistency.judge.classifier import PairClassifier
+from consistency.judge.contrast import explain_contrasts
 from consistency.judge.features import pair_matrix, symbolic_features
 from consistency.rules import RULES
 from consistency.types import Span, Verdict, content_hash
@@ -173,8 +174,11 @@ class PairJudge:
         if score >= self.threshold:
             who = "the trained pair classifier" if ce_score is None else "the cross-encoder NLI model"
             reasons = [f"{who} judges these statements {_describe(score)} contradictory (score {score:.2f})"]
-            hints = cues.explain_difference(p.a, p.lang_a, p.b, p.lang_b)
-            reasons += hints
-            return Verdict(True, score, code, RULES[code].name, tuple(reasons))
+            reasons += cues.explain_difference(p.a, p.lang_a, p.b, p.lang_b)
+            contrasts = explain_contrasts(p.a, p.b)
+            reasons += [reason for reason, sa, sb in contrasts  # not the same words an antonym cue gave
+                        if not any(h.endswith(f"'{sa.text.strip()}' vs '{sb.text.strip()}'") for h in reasons)]
+            return Verdict(True, score, code, RULES[code].name, tuple(reasons),
+                           tuple(sa for _, sa, _ in contrasts), tuple(sb for _, _, sb in contrasts))
         return Verdict(False, score, NO_CONFLICT, NO_CONFLICT,
                        (f"no conflicting values, polarity or model signal (score {score:.2f})",))

@@ -159,3 +159,20 @@ def test_korean_adverbial_without_and_conditional_an_are_no_denials():
     assert negations("사이즈가 안 맞으면 배송비 걱정 없이 바꿔 드려요.", "ko") == []  # "if it does not fit"
     assert negations("동의 없이 제공하지 않습니다.", "ko")  # the predicate is still denied
     assert negations("저희는 안 팝니다.", "ko")
+    assert negations("물류 시스템의 주문 정보는 암호화 없이 저장됩니다.", "ko")  # stored without encryption
+    assert negations("카페 음료는 플라스틱 빨대 없이 나갑니다.", "ko")
+    assert negations("사이즈 교환은 횟수와 관계없이 무료입니다.", "ko") == []  # "regardless of"
+
+
+@pytest.mark.parametrize("a, la, b, lb, feature", [
+    ("필수가 아닌 쿠키는 언제든지 거부하실 수 있습니다.", "ko", "서비스 이용을 위해서는 모든 쿠키 사용에 동의하셔야 합니다.", "ko",
+     "modal_clash"),
+    ("换尺码可以不提供原包装。", "zh", "换尺码须保留完整的原包装和吊牌。", "zh", "modal_clash"),
+    ("사이즈 교환은 횟수와 관계없이 무료입니다.", "ko", "사이즈 교환은 첫 1회만 무료입니다.", "ko", "restrict_xor"),
+    ("Every product is vegan.", "en", "The majority of our products are vegan.", "en", "quant_clash"),
+    ("所有包装都可回收。", "zh", "大部分包装可回收。", "zh", "quant_clash"),
+    ("모든 포장재는 종이입니다.", "ko", "포장재의 대부분은 종이입니다.", "ko", "quant_clash"),
+])
+def test_modal_restriction_and_quantifier_words_in_four_languages(a, la, b, lb, feature):
+    assert cue_features(a, la, b, lb)[feature] == 1.0
+    assert cue_features(a, la, a, la)[feature] == 0.0

@@ -23,6 +23,28 @@ def test_compare_prints_an_explained_numeric_verdict_with_spans(capsys):
     assert len(got["spans_a"]) == 1 and "30 days" in got["spans_a"][0]["text"]
 
 
+def test_a_model_verdict_names_and_marks_the_opposite_terms(capsys):
+    a, b = "Unsubscribe anytime with one click.", "To unsubscribe, call our support team."
+    got = compare(capsys, a, b)
+    assert got["contradiction"] is True and got["code"] == "C301", got
+    assert any("self-service" in r and "'with one click'" in r for r in got["reasons"]), got["reasons"]
+    (sa,), (sb,) = got["spans_a"], got["spans_b"]
+    assert a[sa["start"]:sa["end"]] == "with one click" and b[sb["start"]:sb["end"]] == "call our support"
+
+
+@pytest.mark.parametrize("a, b, concept", [
+    ("You'll always reach a real person.", "Our chatbot answers your questions.", "human_automated"),
+    ("We publish the full list of our factories.", "We keep our factory list confidential.", "public_confidential"),
+    ("Marketing cookies stay off until you opt in.", "By continuing to browse, you accept all cookies.",
+     "consent_default"),
+    ("电话客服由真人接听。", "电话由智能客服机器人自动回复。", "human_automated"),
+    ("공급업체 목록을 모두 공개합니다.", "공급업체 목록은 비공개입니다.", "public_confidential"),
+])
+def test_contrast_concepts_fire_on_opposite_poles_only(a, b, concept):
+    assert contrast_features(a, b)[concept] == 1.0
+    assert contrast_features(a, a)[concept] == 0.0
+
+
 @pytest.mark.parametrize("a, b", [
     ("Free returns within 30 days of delivery.", "يمكنك إرجاع المنتجات خلال ١٤ يومًا من الاستلام."),
     ("Free returns within 30 days of delivery.", "收货后14天内可以退货。"),

@@ -524,3 +524,61 @@ def test_arabic_ages_duals_and_closures():
     assert hours.value.days == frozenset({0, 1, 2, 3, 6})
     (hours,) = extract_slots("Our stores are closed on Sundays and Mondays.", "en")
     assert hours.value.days == frozenset({1, 2, 3, 4, 5})  # the closure covers both days
+
+
+def test_same_day_dispatch_is_a_promise_not_an_express_tier():
+    assert "tier:express" not in scope_terms("오후 2시 이전 주문은 당일 출고됩니다.", "ko")
+    assert "tier:express" in scope_terms("서울 지역은 당일 배송이 가능합니다.", "ko")
+    got = compare("오후 2시 이전 주문은 당일 출고됩니다.", "ko", "주문하신 상품은 결제 후 2~3일 이내에 출고됩니다.", "ko")
+    assert got is not None and got.code == "C102"
+
+
+def test_personalised_ads_are_no_custom_product_scope():
+    assert "custom" not in scope_terms("맞춤형 광고를 위해 구매 이력을 제휴사에 제공합니다.", "ko")
+    assert "custom" not in scope_terms("We use your history to show personalised ads.", "en")
+    assert "custom" in scope_terms("맞춤 제작 소파는 취소할 수 없습니다.", "ko")
+
+
+def test_business_days_against_calendar_time_when_the_topic_is_named():
+    got = compare("Orders ship within 24 hours, Monday to Friday.", "en",
+                  "Please allow 3–5 business days for us to pack and dispatch your order.", "en")
+    assert got is not None and got.code == "C102"
+    # both may hold: 5 business days can be 7 calendar days
+    assert compare("Refunds are issued within 7 days.", "en", "Refunds are issued within 5 business days.", "en") is None
+
+
+@pytest.mark.parametrize("text, lang, hours", [
+    ("Every mattress comes with a 100-night sleep trial.", "en", 2400.0),
+    ("床垫提供100晚试睡。", "zh", 2400.0),
+    ("自提柜包裹最长保管24小时。", "zh", 24.0),
+    ("보관함 택배는 최대 24시간 보관합니다.", "ko", 24.0),
+])
+def test_nights_and_kept_for_hours_are_durations(text, lang, hours):
+    (slot,) = extract_slots(text, lang)
+    assert (slot.type, slot.value) == ("duration", hours)
+
+
+def test_round_the_clock_hours_in_chinese_and_korean_stay_hours():
+    assert [s.type for s in extract_slots("客服24小时在线。", "zh")] == ["hours"]
+    assert [s.type for s in extract_slots("고객센터는 24시간 운영됩니다.", "ko")] == ["hours"]
+
+
+def test_units_items_and_pieces_count_the_same_thing():
+    got = compare("We take corporate orders from 25 units.", "en", "Corporate orders start at a minimum of 100 pieces.",
+                  "en")
+    assert got is not None and got.code == "C101"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("성수점 리필 스테이션은 매일 오전 11시부터 오후 8시까지 운영합니다.", "한남점 리필 스테이션은 평일 정오부터 저녁 일곱 시까지만 운영해요."),
+    ("台北市區指定時段配送，每筆加收NT$60。", "台中地區指定時段配送，每筆加收NT$80。"),
+])
+def test_korean_and_chinese_named_sites_are_different_scopes(a, b):
+    lang = "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in a) else "zh"
+    assert compare(a, lang, b, lang) is None
+    assert compare(a, lang, a.replace("11시", "10시").replace("60", "90"), lang) is not None
+
+
+def test_traditional_chinese_free_against_a_surcharge():
+    got = compare("台灣門市所有飲品皆可免費更換燕麥奶。", "zh", "台灣門市更換燕麥奶，每杯加收NT$15。", "zh")
+    assert got is not None and got.code == "C103"
