@@ -236,6 +236,13 @@ SCOPES = Lexicon({
     "tier:standard": [r"standard|economy", "العادي", "标准", "標準", "일반 배송"],
     "in_store": [r"in[- ]store", "في المتجر", "到店", "매장에서"],
     "online": [r"online|on our website", "عبر الإنترنت", "线上", "網上", "온라인"],
+    # a dated exception: holiday hours, a festive extension (one side naming it is the exception, not a
+    # contradiction); every holiday is one key so that "open on holidays" meets "closed at New Year"
+    "period:holiday": [r"ramadan|eid|christmas(?: eve| day)?|new year'?s(?: eve| day)?|lunar new year|"
+                       r"chinese new year|public holidays?|bank holidays?|thanksgiving|chuseok",
+                       "رمضان", "عيد الفطر", "عيد الأضحى", "العيد", "الأعياد", "اليوم الوطني",
+                       "春节", "春節", "除夕", "国庆", "國慶", "中秋", "节假日", "節假日", "法定假日", "元旦",
+                       "설 연휴", "설날", "추석", "명절", "연휴", "공휴일"],
     "promo": [r"black friday|cyber monday|holiday season|limited[- ]time|this (?:week|weekend|month) only|today only",
               "الجمعة البيضاء", "لفترة محدودة", "اليوم فقط", "هذا الأسبوع فقط", "双十一", "雙十一", "限时", "限時",
               "活动期间", "仅限今天", "블랙프라이데이", "한정", "이벤트 기간", "오늘 하루", "오늘만"],

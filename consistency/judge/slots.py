@@ -143,10 +143,11 @@ _ADDED = re.compile(r"\b(?:new|more|additional|extra|further)\b|新|신규|새�
 _NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w-]+\s+){1,3}?)(?:flagship\s+|pop-up\s+)?"
                          r"(?:store|shop|boutique|warehouse|office|branch|showroom|outlet|studio|mill|factory)s?\b")
 # "성수점", "한남점"; "台北門市", "台中地區": the Korean and Chinese way of naming one site or area
-_NAMED_SITE_KO = re.compile(r"(?<![가-힣])([가-힣]{2,4})점(?=\s|[은는이가의에을를도만]|$)")
+_NAMED_SITE_KO = re.compile(r"(?<![가-힣])([가-힣]{2,4})점(?=\s|[은는이가의에을를도만]|$)|"
+                            r"(?<![가-힣])([가-힣·]{1,6})\s?지역(?=\s|[은는이가의에을를도만]|$)")
 _NAMED_SITE_ZH = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:门店|門市|分店|旗舰店|旗艦店|市区|市區|地区|地區)")
 _NOT_A_SITE = frozenset("편의 백화 문제 출발 공통 차이 교차 반환 도착 시작 분기 한계 기준 유의 주의 취약 개선 가맹 대리 직영 전문 "
-                        "할인 매장 전 모든 所有 全部 各地 线下 線下 实体 實體 全国 全國 附近 各家 我们 我們 本地 部分 指定 其他 "
+                        "할인 매장 전 모든 각 일부 해당 일부 배송 전국 所有 全部 各地 线下 線下 实体 實體 全国 全國 附近 各家 我们 我們 本地 部分 指定 其他 "
                         "其它 偏远 偏遠 合作 参与 參與 所在 各个 各個 您的 离您 離您".split())
 _BUSINESS_BEFORE = re.compile(r"(?:영업일|평일)\s*(?:기준|로)?\s*$|(?:按)?工作日(?:计算|計算)?\s*$|أيام العمل\s*$")
 
@@ -173,8 +174,8 @@ def _analyse(text: str, lang: str) -> _Analysis:
                 taken.append((raw.start, raw.end))
                 raws.append(raw)
     scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)} | {
-        f"site:{m.group(1)}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
-        if m.group(1) not in _NOT_A_SITE}
+        f"site:{name}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
+        if (name := next(g for g in m.groups() if g)) not in _NOT_A_SITE}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")]:
             scope.add(f"year:{r.value}")
@@ -380,8 +381,8 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     for p in pairs:
         if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
-        if (p.a.unit == "business_day") != (p.b.unit == "business_day") and not p.explicit:
-            continue  # business against calendar days, neither slot's topic named: evidence for the model only
+        if (p.a.unit == "business_day") != (p.b.unit == "business_day") and not (p.explicit and p.a.topic == p.b.topic):
+            continue  # business against calendar days, not both of one named slot: evidence for the model only
         score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
         if best is None or score > best.score:
             code = TYPE_CODES[p.a.type]

@@ -582,3 +582,22 @@ def test_korean_and_chinese_named_sites_are_different_scopes(a, b):
 def test_traditional_chinese_free_against_a_surcharge():
     got = compare("台灣門市所有飲品皆可免費更換燕麥奶。", "zh", "台灣門市更換燕麥奶，每杯加收NT$15。", "zh")
     assert got is not None and got.code == "C103"
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("خدمة العملاء متاحة من الأحد إلى الخميس، من ٩ صباحًا حتى ٩ مساءً.", "ar",
+     "خلال شهر رمضان، يعمل فريق خدمة العملاء من 1 ظهرًا حتى 11 مساءً 🌙", "ar"),
+    ("교환은 구매일로부터 30일 이내 가능합니다.", "ko", "설 연휴 기간에 구매하신 상품은 교환 기간이 45일입니다.", "ko"),
+    ("서울·경기 지역 반품 회수비는 무료입니다.", "ko", "그 외 지역은 반품 회수비 3,000원이 부과됩니다.", "ko"),
+])
+def test_holiday_exceptions_and_named_regions_are_scopes(a, la, b, lb):
+    assert compare(a, la, b, lb) is None
+
+
+def test_every_holiday_is_one_scope_so_a_holiday_promise_meets_a_holiday_closure():
+    assert scope_terms("节假日照常营业。", "zh") == scope_terms("春节期间暂停营业。", "zh") == {"period:holiday"}
+
+
+def test_a_return_window_against_a_refund_time_in_korean():
+    assert compare("상품 수령 후 30일 이내에 착용하거나 세탁하지 않은 상품을 반품하시면 전액 환불해 드립니다.", "ko",
+                   "환불은 반품 상품이 물류센터에 도착한 후 5영업일 이내에 처리됩니다.", "ko") is None
