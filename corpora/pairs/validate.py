@@ -35,6 +35,8 @@ SPLITS = ("train", "test")
 # Kinds that only make sense with one label: a paraphrase or a scope difference is by
 # definition not a contradiction, and a same-topic-unrelated pair is by definition unrelated.
 KIND_LABEL = {"paraphrase": "consistent", "scope": "consistent", "same-topic-unrelated": "unrelated"}
+# Kinds about how strongly a claim is made: a pair of them bears on the claim, so it is never unrelated.
+NEVER_UNRELATED = ("quantifier", "modality")
 
 # Floors the corpus promises its users (README "Size and balance").
 MIN_TOTAL = 700
@@ -137,6 +139,8 @@ def row_problems(row: dict) -> list[str]:
         out.append(f"{rid}: a and b are the same text")
     if row["kind"] in KIND_LABEL and row["label"] != KIND_LABEL[row["kind"]]:
         out.append(f"{rid}: kind {row['kind']} implies label {KIND_LABEL[row['kind']]}, got {row['label']}")
+    if row["kind"] in NEVER_UNRELATED and row["label"] == "unrelated":
+        out.append(f"{rid}: kind {row['kind']} takes contradiction or consistent, got unrelated")
     lang_a, _, lang_b = row["lang"].partition("-")
     for side, lang in (("a", lang_a), ("b", lang_b or lang_a)):
         if problem := _script_problem(row[side], lang):

@@ -183,6 +183,11 @@ def test_guard_flags_a_kind_that_contradicts_its_label(rows):
     assert any("kind paraphrase implies label consistent" in p for p in v.row_problems(row))
 
 
+def test_guard_flags_an_unrelated_quantifier_or_modality_pair(rows):
+    row = dict(next(r for r in rows if r["kind"] == "modality"), label="unrelated")
+    assert any("kind modality takes contradiction or consistent" in p for p in v.row_problems(row))
+
+
 def test_guard_flags_a_corpus_below_its_floors(rows):
     small = [r for r in rows if r["lang"] != "ko"]
     found = v.problems(small)
