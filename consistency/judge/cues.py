@@ -253,17 +253,33 @@ def cue_features(a_text: str, a_lang: str, b_text: str, b_lang: str) -> dict[str
 
 def explain_difference(a_text: str, a_lang: str, b_text: str, b_lang: str) -> list[str]:
     """Short hints for a model verdict: which cues differ between the two statements."""
+    return [reason for reason, _, _ in difference_spans(a_text, a_lang, b_text, b_lang)]
+
+
+def difference_spans(a_text: str, a_lang: str, b_text: str, b_lang: str) -> list[tuple[str, Span | None, Span | None]]:
+    """The hints of ``explain_difference`` with the words each rests on, as spans of each statement
+    (None where a side has no such word: the statement that is not negated)."""
     pa, pb = _profile(a_text, a_lang), _profile(b_text, b_lang)
-    hints = []
+    out: list[tuple[str, Span | None, Span | None]] = []
     if bool(pa.negations) != bool(pb.negations):
         side, cue = ("first", pa.negations[0]) if pa.negations else ("second", pb.negations[0])
-        hints.append(f"only the {side} statement is negated ('{cue.text}')")
-    hints += [f"opposite terms ({concept}): '{wa}' vs '{wb}'" for concept, wa, wb in _antonym_clashes(a_text, b_text)]
+        span = Span(cue.start, cue.end, cue.text, "negation")
+        out.append((f"only the {side} statement is negated ('{cue.text}')",
+                    span if side == "first" else None, span if side == "second" else None))
+    for concept, wa, wb in _antonym_clashes(a_text, b_text):
+        out.append((f"opposite terms ({concept}): '{wa}' vs '{wb}'", _find_span(a_text, wa, "antonym"),
+                    _find_span(b_text, wb, "antonym")))
     for kind, key_a, key_b, label in (("quantifier", "univ", "exist", "quantifier"),
                                       ("modality", "strong", "weak", "modality")):
         ca = [c for c in pa.cues if c.kind == kind]
         cb = [c for c in pb.cues if c.kind == kind]
         if ca and cb and {c.key for c in ca} != {c.key for c in cb} and \
                 {c.key for c in ca} | {c.key for c in cb} == {key_a, key_b}:
-            hints.append(f"different {label}: '{ca[0].text}' vs '{cb[0].text}'")
-    return hints
+            out.append((f"different {label}: '{ca[0].text}' vs '{cb[0].text}'",
+                        Span(ca[0].start, ca[0].end, ca[0].text, label), Span(cb[0].start, cb[0].end, cb[0].text, label)))
+    return out
+
+
+def _find_span(text: str, word: str, label: str) -> Span | None:
+    at = text.find(word)
+    return Span(at, at + len(word), word, label) if at >= 0 else None

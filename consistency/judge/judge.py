@@ -174,11 +174,11 @@ class PairJudge:
         if score >= self.threshold:
             who = "the trained pair classifier" if ce_score is None else "the cross-encoder NLI model"
             reasons = [f"{who} judges these statements {_describe(score)} contradictory (score {score:.2f})"]
-            reasons += cues.explain_difference(p.a, p.lang_a, p.b, p.lang_b)
-            contrasts = explain_contrasts(p.a, p.b)
-            reasons += [reason for reason, sa, sb in contrasts  # not the same words an antonym cue gave
-                        if not any(h.endswith(f"'{sa.text.strip()}' vs '{sb.text.strip()}'") for h in reasons)]
-            return Verdict(True, score, code, RULES[code].name, tuple(reasons),
-                           tuple(sa for _, sa, _ in contrasts), tuple(sb for _, _, sb in contrasts))
+            hints = cues.difference_spans(p.a, p.lang_a, p.b, p.lang_b)
+            hints += [h for h in explain_contrasts(p.a, p.b)  # not the same words an antonym cue gave
+                      if not any(r.endswith(f"'{h[1].text.strip()}' vs '{h[2].text.strip()}'") for r, _, _ in hints)]
+            spans_a, spans_b = (tuple(dict.fromkeys(h[i] for h in hints if h[i] is not None)) for i in (1, 2))
+            return Verdict(True, score, code, RULES[code].name, tuple(reasons + [r for r, _, _ in hints]),
+                           spans_a, spans_b)
         return Verdict(False, score, NO_CONFLICT, NO_CONFLICT,
                        (f"no conflicting values, polarity or model signal (score {score:.2f})",))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from consistency.judge.cues import cue_features, explain_difference, polarity_conflict, polarity_cues
+from consistency.judge.cues import (cue_features, difference_spans, explain_difference, polarity_conflict,
+                                    polarity_cues)
 
 
 def negations(text, lang):
@@ -97,6 +98,14 @@ def test_cue_features_see_negation_and_antonyms_across_languages():
     assert cue_features("We only use first-party cookies", "en", "我们使用第三方 Cookie", "zh")["antonyms"] == 1
     assert cue_features("Free returns", "en", "Free returns", "en")["antonyms"] == 0
     assert cue_features("All items ship free", "en", "Some items ship free", "en")["quant_clash"] == 1
+
+
+def test_difference_spans_mark_the_words_each_hint_rests_on():
+    a, b = "All our packaging is recyclable.", "Most of our packaging is recyclable."
+    ((reason, sa, sb),) = difference_spans(a, "en", b, "en")
+    assert "quantifier" in reason and a[sa.start:sa.end] == "All" and b[sb.start:sb.end] == "Most"
+    ((reason, sa, sb),) = difference_spans("我们出售数据。", "zh", "我们不出售数据。", "zh")
+    assert "second statement is negated" in reason and sa is None and sb.text == "不"
 
 
 def test_explain_difference_names_the_differing_cues():
