@@ -9,8 +9,8 @@ about 0.5 contradiction F1), but it steadies the model. The decision threshold i
 5-fold cross-validation over training *topics* (each fold's topics unseen by its model), with
 the deterministic rules and the evidence gate applied as at run time. The search starts at 0.2: the
 labelled pairs are 41 % contradictions, a real check's candidate pairs mostly consistent, and lower
-thresholds that score a little higher on the pairs over-report on the demo corpus (measured: 0.05
-gives precision 0.78 there, 0.2 gives 0.83). Two models are fitted, an MLP and a linear model, and
+thresholds that score a little higher on the pairs over-report on the demo corpus (measured on
+2026-12-01 with 1,551 training pairs: 0.05 gives precision 0.78 there, 0.2 gives 0.83). Two models are fitted, an MLP and a linear model, and
 the one with the higher cross-validated F1 ships. The test split is never read here.
 The artifact records the training-data hash, the counts, the encoder and the CV figures.
 """
@@ -120,6 +120,11 @@ def cross_validate(brand: Sequence[LabelledPair], nli: Sequence[LabelledPair], x
     return best[1], best[0]
 
 
+def choose_model(cv: dict[str, tuple[float, float]]) -> str:
+    """The model to ship from {kind: (threshold, CV F1)}: the higher F1 to three places, a tie to the linear model."""
+    return max(cv, key=lambda k: (round(cv[k][1], 3), k == "linear"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="consistency train", description=__doc__.split("\n")[0])
     ap.add_argument("--output", type=Path, default=classifier.default_artifact_dir())
@@ -150,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for kind, (t, f1) in cv.items():
         print(f"{kind}: threshold {t}, cross-validated F1 {f1:.3f} (rules + classifier, unseen topics)",
               file=sys.stderr)
-    kind = max(MODELS, key=lambda k: (round(cv[k][1], 3), k == "linear"))
+    kind = choose_model(cv)
     threshold, cv_f1 = cv[kind]
 
     all_pairs = [*brand, *nli]
