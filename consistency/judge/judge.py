@@ -175,8 +175,9 @@ class PairJudge:
             who = "the trained pair classifier" if ce_score is None else "the cross-encoder NLI model"
             reasons = [f"{who} judges these statements {_describe(score)} contradictory (score {score:.2f})"]
             hints = cues.difference_spans(p.a, p.lang_a, p.b, p.lang_b)
+            marked = {(sa.text.strip(), sb.text.strip()) for _, sa, sb in hints if sa and sb}
             hints += [h for h in explain_contrasts(p.a, p.b)  # not the same words an antonym cue gave
-                      if not any(r.endswith(f"'{h[1].text.strip()}' vs '{h[2].text.strip()}'") for r, _, _ in hints)]
+                      if (h[1].text.strip(), h[2].text.strip()) not in marked]
             spans_a, spans_b = (tuple(dict.fromkeys(h[i] for h in hints if h[i] is not None)) for i in (1, 2))
             return Verdict(True, score, code, RULES[code].name, tuple(reasons + [r for r, _, _ in hints]),
                            spans_a, spans_b)

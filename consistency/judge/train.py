@@ -100,9 +100,17 @@ def layers_of(model) -> tuple[list[np.ndarray], list[np.ndarray]]:  # noqa: ANN0
     return [model.coef_.T.copy()], [model.intercept_.copy()]
 
 
+def _decided(brand: Sequence[LabelledPair]) -> tuple[np.ndarray, np.ndarray]:
+    """(rule hits, model may flag) per pair: what the run-time judge decides before the classifier's score."""
+    may = np.array([model_may_flag(symbolic_features(p.a, p.lang_a, p.b, p.lang_b)) for p in brand])
+    return _rule_hits(brand), may
+
+
 def cross_validate(brand: Sequence[LabelledPair], nli: Sequence[LabelledPair], x_brand: np.ndarray,
-                   x_nli: np.ndarray, seed: int, kind: str = "mlp") -> tuple[float, float]:
-    """(threshold, F1) chosen on out-of-fold predictions, folds split by topic, rules included."""
+                   x_nli: np.ndarray, seed: int, kind: str = "mlp",
+                   decided: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[float, float]:
+    """(threshold, F1) chosen on out-of-fold predictions, folds split by topic, rules included.
+    ``decided`` is ``_decided(brand)``, passed in when several models are cross-validated on the same pairs."""
     from sklearn.model_selection import GroupKFold
 
     y = np.array([p.contradiction for p in brand])
@@ -114,8 +122,7 @@ def cross_validate(brand: Sequence[LabelledPair], nli: Sequence[LabelledPair], x
         ws = np.concatenate([np.ones(len(fit_idx)), _weights(nli)])
         model, mean, scale = _fit(xs, ys, ws, seed, kind)
         oof[val_idx] = model.predict_proba((x_brand[val_idx] - mean) / scale)[:, 1]
-    rules = _rule_hits(brand)
-    may = np.array([model_may_flag(symbolic_features(p.a, p.lang_a, p.b, p.lang_b)) for p in brand])
+    rules, may = decided if decided is not None else _decided(brand)
     best = max((f1_score(y, ((oof >= t) & may) | rules), round(float(t), 2)) for t in np.arange(0.2, 0.91, 0.05))
     return best[1], best[0]
 
@@ -151,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     names = symbolic_names()
     x_brand, x_nli = featurise(brand, vectors, names), featurise(nli, vectors, names)
-    cv = {kind: cross_validate(brand, nli, x_brand, x_nli, args.seed, kind) for kind in MODELS}
+    decided = _decided(brand)
+    cv = {kind: cross_validate(brand, nli, x_brand, x_nli, args.seed, kind, decided) for kind in MODELS}
     for kind, (t, f1) in cv.items():
         print(f"{kind}: threshold {t}, cross-validated F1 {f1:.3f} (rules + classifier, unseen topics)",
               file=sys.stderr)
