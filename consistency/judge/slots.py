@@ -177,7 +177,8 @@ def _analyse(text: str, lang: str) -> _Analysis:
         f"site:{name}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
         if (name := next(g for g in m.groups() if g)) not in _NOT_A_SITE}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
-        for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")]:
+        for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")
+                  and not str(r.value).startswith("--")]:  # a day of the month is a slot of its own
             scope.add(f"year:{r.value}")
             raws.remove(r)
     found = TOPICS.find(norm)
@@ -266,8 +267,22 @@ def _hours(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
     return "differ" if schedules_conflict(a.value, b.value) else "apart"
 
 
+def _month_day(value: Any) -> str | None:
+    """"MM-DD" (or "MM") of a date, None for a bare year: what a year-less date can be compared with."""
+    text = str(value)
+    return text[2:] if text.startswith("--") else text[5:] if len(text) >= 7 else None
+
+
 def _date(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
     sa, sb = str(a.value), str(b.value)
+    if sa.startswith("--") or sb.startswith("--"):  # "until 31 December": the day of some year
+        ma, mb = _month_day(a.value), _month_day(b.value)
+        if ma is None or mb is None:
+            return "apart"
+        n = min(len(ma), len(mb))
+        if ma[:n] == mb[:n]:
+            return "same"
+        return "apart" if {a.qualifier, b.qualifier} == {"min", "max"} else "differ"
     n = min(len(sa), len(sb))
     sa, sb = sa[:n], sb[:n]
     if sa == sb:

@@ -288,8 +288,77 @@ _DATES = [
 
 _DATE_GATE = re.compile(r"(?:19|20|21)\d\d|[〇零一二三四五六七八九]{4}")
 
+# Days of the month without a year ("until 31 December", "12月8日前", "11월 30일까지", "٣٠ يونيو"): the
+# value is ISO 8601's year-less "--MM-DD". Such dates compare only by month and day, and a start
+# against an end never conflicts (a season may cross the new year: "from November 1 until January 31").
+_AR_MONTHS = {"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
+              "يوليو": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12}
+_AR_MON = "|".join(f"(?P<ar{i}>{ar_pattern(w)})" for i, w in enumerate(_AR_MONTHS))
+_NO_YEAR_AFTER = r"(?!\s*,?\s*(?:of\s+)?(?:19|20|21)\d{2})(?!\s?(?:[:\d%]|[ap]\.?m\b))"
+_CJK_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_CJK_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_DAYS_OF_MONTH = [
+    re.compile(rf"(?:{_PREP})?\b{_MON}\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b{_NO_YEAR_AFTER}", _I),
+    re.compile(rf"(?:{_PREP})?\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b{_NO_YEAR_AFTER}", _I),
+    re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?(?:今年|明年|올해|내년)?\s?)?(?<![\d十一二三四五六七八九])(?P<m>{_CJK_MONTH})\s?[月월]\s?"
+               rf"(?P<d>{_CJK_DAY})\s?[日号號일](?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?",
+               _I),
+    re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s+)?(?<![\d\u0621-\u064a])(?P<d>[12]\d|3[01]|0?[1-9])\s+"
+               rf"(?:{_AR_MON})(?![\u0621-\u064a])", _I),
+]
+_DAY_OF_MONTH_GATE = re.compile(r"[月월]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                                + "|".join(ar_pattern(w) for w in _AR_MONTHS), _I)
+_AR_MONTHS_BY_INDEX = list(_AR_MONTHS.values())
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# a date's role when no preposition says it: "the offer ends on 31 October", "bookings open 1 November"
+_END_BEFORE = re.compile(r"(?:\bends?|\bclos(?:e|es|ing)|\bexpir(?:e|es|y)|\bwraps? up|\blast (?:day|orders?|call)\b"
+                         r"[^.!?]{0,40}|\bdeadline\b[^.!?]{0,20}|\bcut-?off\b[^.!?]{0,20}|截止|结束于|마감(?:은|일은|일)?|"
+                         r"(?:تنتهي|ينتهي|آخر موعد|الموعد النهائي)[^.!؟]{0,24})"
+                         r"\W*(?:on|is|于|於)?\s*(?:(?:this|next)\s+)?(?:\w+day,?\s+)?(?:the\s+)?$", _I)
+_START_BEFORE = re.compile(r"(?:\bstarts?|\bbegins?|\bopens?|\blaunch(?:es)?|\bkicks? off|\bcomes? into (?:force|effect)|"
+                           r"\btakes? effect|تبدأ|يبدأ)(?:\s+\w+){0,3}?\s+(?:on\s+|في\s+)?(?:the\s+)?$", _I)
+_RANGE_END_BEFORE = re.compile(r"(?:\bto|–|-|~|至|到|إلى)\s*$", _I)  # "9 May to 3 June": the range's end
+_END_AFTER = re.compile(r"^\s?(?:에\s?)?(?:마감|종료|终止|截止|结束|結束)")
+_START_AFTER = re.compile(r"^\s?(?:에\s?)?(?:시작|开始|開始|开放|開放|起)")
+
+
+def _day_of_month(m: re.Match[str], text: str) -> Raw | None:
+    groups = m.groupdict()
+    if groups.get("mon"):
+        if groups["mon"].lower() == "may" and not groups["mon"][0].isupper():
+            return None  # "you may 2..." is a modal; the month is capitalised
+        month: float | None = _MONTHS[groups["mon"][:3].lower()]
+    elif groups.get("m"):
+        month = _num(groups["m"])
+    else:
+        month = next(_AR_MONTHS_BY_INDEX[i] for i in range(len(_AR_MONTHS)) if groups.get(f"ar{i}"))
+    day = _num(groups["d"])
+    if not month or not day or not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[int(month) - 1]):
+        return None
+    post = (groups.get("post") or "").strip()
+    qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
+    if not qualifier and groups.get("prep"):
+        qualifier = (DATE_PREPS.key(groups["prep"]) or "").replace("exact", "")  # "on", "في": the verb decides
+    before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 6]
+    if not qualifier and _RANGE_END_BEFORE.search(before):
+        qualifier = "max"
+    if not qualifier:
+        qualifier = ("max" if _END_BEFORE.search(before) or _END_AFTER.match(after) else
+                     "min" if _START_BEFORE.search(before) or _START_AFTER.match(after) else "exact")
+    return Raw("date", m.start(), m.end(), f"--{int(month):02d}-{int(day):02d}", qualifier=qualifier)
+
+
 
 def find_dates(text: str) -> Iterator[Raw]:
+    yield from _dates_with_year(text)
+    for rx in _DAYS_OF_MONTH if _DAY_OF_MONTH_GATE.search(text) else ():  # after the full dates: a full date's span hides its own day and month
+        for m in rx.finditer(text):
+            raw = _day_of_month(m, text)
+            if raw is not None:
+                yield raw
+
+
+def _dates_with_year(text: str) -> Iterator[Raw]:
     for rx in _DATES if _DATE_GATE.search(text) else ():
         for m in rx.finditer(text):
             groups = m.groupdict()

@@ -59,6 +59,18 @@ def _frequency(s: Slot) -> str:
     return {1: "once a year", 2: "twice a year"}.get(per_year, f"{_range(s.value)} times a year")
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _date(value: Any) -> str:
+    """A year, an ISO date, or a year-less "--12-31" as "31 December"."""
+    text = str(value)
+    if text.startswith("--"):
+        return f"{int(text[5:7])} {_MONTH_NAMES[int(text[2:4]) - 1]}"
+    return text
+
+
 def _hours(s: Slot) -> str:
     return s.value if isinstance(s.value, str) else str(s.value if isinstance(s.value, Schedule) else "")
 
@@ -70,7 +82,7 @@ CANONICAL: dict[str, Callable[[Slot], str]] = {
     "percent": lambda s: f"{_range(s.value)}%",
     "hours": _hours,
     "frequency": _frequency,
-    "date": lambda s: str(s.value),
+    "date": lambda s: _date(s.value),
 }
 
 

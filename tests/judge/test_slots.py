@@ -124,6 +124,51 @@ def test_dates(text, lang, value, qualifier):
     assert (slot.value, slot.qualifier) == (value, qualifier)
 
 
+@pytest.mark.parametrize("text, lang, value, qualifier", [
+    ("Orders placed by 20 December arrive before Christmas.", "en", "--12-20", "max"),
+    ("Our spring sale starts on March 3rd.", "en", "--03-03", "min"),
+    ("The loyalty bonus ends this Friday, 14 June.", "en", "--06-14", "max"),
+    ("会员日活动持续到今年十一月二十日。", "zh", "--11-20", "max"), ("请在6月18日前完成付款", "zh", "--06-18", "max"),
+    ("여름 세일은 7월 1일부터 시작합니다.", "ko", "--07-01", "min"), ("사전 예약은 8월 15일에 마감됩니다.", "ko", "--08-15", "max"),
+    ("يستمر العرض حتى ١٥ أغسطس", "ar", "--08-15", "max"), ("ينتهي التسجيل في 20 مايو", "ar", "--05-20", "max"),
+])
+def test_days_of_the_month_without_a_year(text, lang, value, qualifier):
+    slot = only(text, lang, "date")
+    assert (slot.value, slot.qualifier) == (value, qualifier)
+
+
+def test_a_range_of_days_starts_and_ends():
+    dates = [(s.value, s.qualifier) for s in extract_slots("Bookings open 2 May to 9 June", "en")]
+    assert dates == [("--05-02", "min"), ("--06-09", "max")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("You may 2 free samples add to any order.", "en"),  # a modal, not the month
+    ("二月三十日", "zh"),  # no such day
+    ("Call 9 March 2026 a milestone", "en"),  # the year makes it a full date, found as such
+])
+def test_what_is_not_a_day_of_the_month(text, lang):
+    assert not [s for s in extract_slots(text, lang) if s.type == "date" and str(s.value).startswith("--")]
+
+
+@pytest.mark.parametrize("a, lang_a, b, lang_b, conflict", [
+    ("Gift orders can be changed until 16 December.", "en", "Last day to change a gift order: 12 December", "en", True),
+    ("礼品卡活动截止到12月31日。", "zh", "礼品卡活动将于11月30日结束。", "zh", True),
+    ("Gift orders can be changed until 16 December.", "en", "Gift orders can be changed until 16 December 2026.", "en",
+     False),  # the same day of the month, one with its year
+    ("The winter sale starts on 26 December.", "en", "The winter sale runs until 31 January.", "en", False),
+    ("Net zero by 2030.", "en", "Net zero by 31 December.", "en", False),  # a year and a day of some year
+])
+def test_days_of_the_month_conflict_by_month_and_day(a, lang_a, b, lang_b, conflict):
+    found = compare(a, lang_a, b, lang_b)
+    assert (found is not None and found.code == "C107") == conflict
+
+
+def test_a_day_of_the_month_reads_in_words():
+    found = compare("Free returns until 16 December.", "en", "免费退货截止到12月12日。", "zh")
+    assert found is not None and found.reason == "return date: until 16 December vs 到12月12日 (12 December)"
+
+
 @pytest.mark.parametrize("text, lang, value, topic", [
     ("Every order ships with 2 free samples.", "en", 2, "sample"), ("We planted 10,000 trees", "en", 10000, "tree"),
     ("We have 3 stores in Seoul", "en", 3, "store"), ("Each order comes with one free sample", "en", 1, "sample"),
