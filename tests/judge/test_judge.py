@@ -39,10 +39,20 @@ def test_a_model_verdict_names_and_marks_the_opposite_terms(capsys):
      "consent_default"),
     ("电话客服由真人接听。", "电话由智能客服机器人自动回复。", "human_automated"),
     ("공급업체 목록을 모두 공개합니다.", "공급업체 목록은 비공개입니다.", "public_confidential"),
+    ("You don't need to print a return label.", "A printed return label is required for every parcel.",
+     "required_optional"),
+    ("退货无需提供原包装。", "退货时须附上原包装。", "required_optional"),
+    ("إرفاق الفاتورة غير مطلوب عند الإرجاع.", "يجب إرفاق الفاتورة مع كل مرتجع.", "required_optional"),
 ])
 def test_contrast_concepts_fire_on_opposite_poles_only(a, b, concept):
     assert contrast_features(a, b)[concept] == 1.0
     assert contrast_features(a, a)[concept] == 0.0
+
+
+def test_a_denied_necessity_is_not_the_necessity():
+    """"not required" holds the word "required" and means its opposite."""
+    assert contrast_features("A receipt is not required.", "A receipt is required.")["required_optional"] == 1.0
+    assert contrast_features("A receipt is not required.", "Receipts are not required.")["required_optional"] == 0.0
 
 
 @pytest.mark.parametrize("a, b", [
