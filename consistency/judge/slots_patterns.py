@@ -134,6 +134,7 @@ _MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_AR_WORD_END = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652اتة")
 _AR_DUAL_CURRENCY = {"ريا": "SAR", "دره": "AED", "دول": "USD", "جني": "EGP"}
 _AR_MONEY_DUAL = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ريالين|ريالان|درهمين|درهمان|دولارين|دولاران|جنيهين|جنيهان)"
                             r"(?![\u0621-\u064a])")
@@ -154,7 +155,10 @@ def find_money(text: str, lang: str) -> Iterator[Raw]:
         if amount is None or cur is None or m.group("n1").lower() in ("a", "an"):
             continue
         if m.group("cur") != "块" or m.group("n1")[0].isdigit():  # "一块" is "together"
-            yield Raw("money", m.start(), m.end(), (cur, amount))
+            end = m.end()
+            while end < len(text) and text[end] in _AR_WORD_END:
+                end += 1  # the whole word: "ريالًا", "دينارًا", not "ريالً"
+            yield Raw("money", m.start(), end, (cur, amount))
     for m in _AR_MONEY_DUAL.finditer(text):  # "ريالين": two riyals
         yield Raw("money", m.start(), m.end(), (_AR_DUAL_CURRENCY[m.group(0).lstrip("وبل")[:3]], 2.0))
     for m in _MONEY_ZH_MAN.finditer(text):

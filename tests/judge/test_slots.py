@@ -60,6 +60,7 @@ def test_dates_inside_a_text_are_not_durations():
     ("全场满299元包邮", "zh", "CNY", 299, "min"),
     ("299元以上免运费", "zh", "CNY", 299, "min"),
     ("الشحن مجاني للطلبات التي تزيد عن 200 ريال", "ar", "SAR", 200, "min"),
+    ("التوصيل مجاني للطلبات التي تتجاوز ١٥ دينارًا", "ar", "KWD", 15, "min"),
     ("شحن مجاني فوق ر.س 200", "ar", "SAR", 200, "min"),
     ("توصيل مجاني للطلبات فوق 200 درهم", "ar", "AED", 200, "min"),
     ("Membership costs $1.5k a year", "en", "USD", 1500, "exact"),
@@ -67,6 +68,10 @@ def test_dates_inside_a_text_are_not_durations():
 def test_money_has_currency_amount_and_threshold(text, lang, currency, amount, qualifier):
     slot = only(text, lang, "money")
     assert (slot.value, slot.qualifier) == ((currency, amount), qualifier)
+
+
+def test_an_arabic_amount_spans_its_whole_currency_word():
+    assert only("يُطبَّق رسم قدره ٧٥ ريالًا على كل تغيير", "ar", "money").text == "٧٥ ريالًا"
 
 
 @pytest.mark.parametrize("text, lang, value", [
