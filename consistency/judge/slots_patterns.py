@@ -469,7 +469,7 @@ _AGE = re.compile(
     r"\b(?:aged?\s+)?(?P<n1>\d{1,2})\s*(?:\+(?![\d\s]*[A-Za-z\d])|(?:years?\s+old\s+)?(?:or|and)\s+(?:older|over|above|up)\b|"
     r"years?\s+(?:of\s+age|old)\b)|\b(?:aged|ages?)\s+(?P<n2>\d{1,2})\b"
     rf"|(?P<zh>(?:年满|满|滿|未满|未滿|不满|不滿)?\s?(?P<n3>{NUMBER})\s?(?:周岁|週歲|岁|歲)(?:以上|及以上|以下)?)"
-    rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?세(?![가-힣])(?:\s?(?:이상|미만|이하))?)", _I)
+    rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?(?:세|살)(?:(?![가-힣])|(?=부터|까지))(?:\s?(?:이상|미만|이하))?)", _I)
 _AR_AGE = re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
                      r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?")
 _AR_AGE_MIN = re.compile(r"فأكثر|أو أكثر|فما فوق|لا يقل|ألا يقل|على الأقل|بلغ|أتم")
@@ -477,6 +477,9 @@ _AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
 _AGE_MAX = re.compile(r"未满|未滿|不满|不滿|以下|미만|이하", _I)
 _AGE_MIN_BEFORE = re.compile(r"(?:at least|minimum(?: age)?(?: of)?|must be)\s*$", _I)
 _AGE_MAX_BEFORE = re.compile(r"(?:under|below|younger than)\s*$", _I)
+# "만 7세부터", "다섯 살 어린이부터" (from age 7; the noun may come between); "9세까지" (up to age 9)
+_AGE_FROM_AFTER = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?부터")
+_AGE_UNTIL_AFTER = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?까지")
 
 
 def find_ages(text: str) -> Iterator[Raw]:
@@ -489,8 +492,10 @@ def find_ages(text: str) -> Iterator[Raw]:
             continue
         span = m.group(0)
         before = text[max(0, m.start() - 20):m.start()]
-        qualifier = ("max" if _AGE_MAX.search(span) or _AGE_MAX_BEFORE.search(before) else
-                     "min" if _AGE_MIN.search(span) or _AGE_MIN_BEFORE.search(before) else "")
+        after = text[m.end():m.end() + 8] if m.group("ko") else ""
+        qualifier = ("max" if _AGE_MAX.search(span) or _AGE_MAX_BEFORE.search(before) or _AGE_UNTIL_AFTER.match(after)
+                     else "min" if _AGE_MIN.search(span) or _AGE_MIN_BEFORE.search(before) or _AGE_FROM_AFTER.match(after)
+                     else "")
         if not qualifier:
             continue  # "designed for ages 2 to 12" describes; an age limit is a bound
         yield Raw("quantity", m.start(), m.end(), value, unit="age", qualifier=qualifier, topic="age")

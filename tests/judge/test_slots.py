@@ -460,6 +460,8 @@ def test_a_share_of_something_is_about_that_thing():
     ("Anyone aged 16 and over can sign up.", "en", 16, "min"),
     ("注册账户需年满18周岁。", "zh", 18, "min"),  # 周岁 is years of age, not weeks
     ("만 14세 이상만 회원가입이 가능합니다.", "ko", 14, "min"),
+    ("키즈 클래스는 만 6세부터 들을 수 있어요.", "ko", 6, "min"), ("여섯 살 어린이부터 참가할 수 있습니다.", "ko", 6, "min"),
+    ("체험단은 12세까지 신청할 수 있습니다.", "ko", 12, "max"),
     ("We don't collect data from anyone under 13 years old.", "en", 13, "max"),
 ])
 def test_age_limits(text, lang, value, qualifier):
