@@ -279,6 +279,16 @@ CURRENCY_BEFORE = Lexicon({
     "SAR": [r"(?-i:SAR|SR)", "ر.س", "﷼"], "AED": [r"(?-i:AED|Dhs?)", "د.إ"], "EGP": [r"(?-i:EGP|LE)", "ج.م"],
     "QAR": [r"(?-i:QAR)", "ر.ق"], "KWD": [r"(?-i:KWD)", "د.ك"], "JPY": [r"(?-i:JPY)"],
 })
+# Words that put a statement inside a group without naming it: points, tiers and a subscription exist
+# only for members ("Points expire after a year" is about members' points). They count as the group
+# only against a statement that names it (consistency.judge.slots.scopes_differ).
+IMPLIED_SCOPES = Lexicon({"member": [
+    r"(?:earn(?:s|ed)?|redeem(?:ed)?|your|loyalty|reward|bonus|double)[- ]points?|points? (?:expire|never expire|"
+    r"are (?:added|valid|worth)|per|for every|worth|back)|\btiers?\b|\b(?:gold|platinum|silver|bronze) "
+    r"(?:members?|tier|perks?|benefits?|status|level)|subscriptions?|subscribe[rd]?",
+    "积分", "積分", "会员等级", "會員等級", "订阅", "訂閱", "포인트", "적립", "등급", "구독",
+    "النقاط", "نقاط", "نقطة", "الفئة الذهبية", "الفئة البلاتينية", "العضوية", "الاشتراك", "اشتراك"]})
+
 CURRENCY_AFTER = Lexicon({
     "USD": [r"dollars?|bucks|(?-i:USD|US\$)", "دولار", "دولارات", "美元", "美金", "달러"],
     "EUR": [r"euros?|(?-i:EUR)|€", "يورو", "欧元", "歐元", "유로"], "GBP": [r"pounds?|(?-i:GBP)|£", "英镑", "英鎊", "파운드"],

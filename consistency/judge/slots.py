@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from consistency.judge.content import Content, content, same_subject
-from consistency.judge.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
+from consistency.judge.lexicon import IMPLIED_SCOPES, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
 from consistency.judge.numbers import normalise_digits
 from consistency.judge.slots_hours import as_schedule, find_hours, schedules_conflict
 from consistency.judge.slots_patterns import (Raw, find_dates, find_durations, find_frequencies, find_money,
@@ -176,6 +176,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
     scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)} | {
         f"site:{name}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
         if (name := next(g for g in m.groups() if g)) not in _NOT_A_SITE}
+    scope |= {f"implied:{key}" for key in IMPLIED_SCOPES.keys(norm)}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")
                   and not str(r.value).startswith("--")]:  # a day of the month is a slot of its own
@@ -209,7 +210,7 @@ def extract_slots(text: str, lang: str) -> list[Slot]:
 
 def scope_terms(text: str, lang: str) -> frozenset[str]:
     """Who, where or when a statement applies to ("country:us", "member", "year:2023"...)."""
-    return _analyse(text, lang).scope
+    return frozenset(t for t in _analyse(text, lang).scope if not t.startswith("implied:"))
 
 
 # --- comparing two slots -----------------------------------------------------------------------
@@ -363,9 +364,17 @@ def _dimension(term: str) -> str | None:
     return _PLACE_DIMENSIONS.get(term.split(":")[0])
 
 
+def _with_implied(side: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """``side``'s scope, its implied groups ("implied:member" for a statement about points) counted
+    only where ``other`` names that group."""
+    implied = {t for t in side if t.startswith("implied:")}
+    return (side - implied) | {t[len("implied:"):] for t in implied if t[len("implied:"):] in other}
+
+
 def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two statements' scopes keep them from being about the same case."""
     a, b = (frozenset(t for t in side if not t.startswith("none:")) for side in (a, b))
+    a, b = _with_implied(a, b), _with_implied(b, a)
     if a == b:
         return False
     for term in a ^ b:

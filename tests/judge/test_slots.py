@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from consistency.judge.slots import compare, extract_slots, scope_terms, slot_features
+from consistency.judge.slots import compare, extract_slots, scope_terms, scopes_differ, slot_features
 from consistency.judge.slots_hours import Schedule
 
 WEEKDAYS_9_5 = Schedule(frozenset(range(5)), 540, 1020)
@@ -565,6 +565,24 @@ def test_signing_up_is_no_member_scope():
     assert got is not None and got.reason == "age limit: 만 14세 이상 vs 만 19세 이상"
     assert compare("注册账户需年满18周岁。", "zh", "年满14周岁即可注册成为会员。", "zh").code == "C101"
     assert "member" in scope_terms("Members get 60 days to return anything.", "en")
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Points expire 24 months after they're earned.", "en", "Members' points expire after 12 months.", "en"),
+    ("积分每消费1元积1分。", "zh", "会员每消费5元可获得1积分。", "zh"),
+    ("The Gold tier gives 10% off every order.", "en", "Gold members get 15% off every order.", "en"),
+])
+def test_points_and_tiers_are_the_members_own(a, la, b, lb):
+    """A statement about points or tiers is about members, whether or not it says so."""
+    assert compare(a, la, b, lb) is not None
+
+
+def test_an_implied_group_counts_only_against_a_statement_that_names_it():
+    assert "implied:member" not in scope_terms("Earn 1 point for every $1 you spend.", "en")
+    # members are an exception to a general rule that says nothing of points
+    assert compare("Members get 60 days to return anything.", "en", "Returns are accepted within 30 days.", "en") is None
+    implied, member, none = frozenset({"implied:member"}), frozenset({"member"}), frozenset()
+    assert not scopes_differ(implied, member) and not scopes_differ(implied, none) and scopes_differ(none, member)
 
 
 def test_arabic_ages_duals_and_closures():
