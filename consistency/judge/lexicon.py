@@ -176,6 +176,8 @@ COUNTED = Lexicon({
     "supplier": [r"suppliers", "مورد", "موردين", "供应商", "供應商", "공급업체", "협력사"],
     "language": [r"languages", "لغة", "لغات", "语言", "語言", "언어"],
     "city": [r"cities", "مدينة", "مدن", "城市", "도시"],
+    "piece": [r"pieces", "قطعة", "قطع"],
+    "tier": [r"tiers|levels", "مستويات", "فئات", "等级", "等級", "级别", "등급", "단계"],
 })
 
 # --- scopes: who or where a claim applies to -------------------------------------------------

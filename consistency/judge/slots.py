@@ -191,7 +191,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
             qualifier = "exact"  # a range ("3-5 days") states its own bounds
         topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL, raw.type)
         unit = raw.unit
-        if raw.type == "quantity" and _RATE.search(norm):
+        if raw.type == "quantity" and not unit and _RATE.search(norm):
             unit = "per"  # "one tree for every order" is a rate, not a total
         if unit == "day" and _BUSINESS_BEFORE.search(norm, max(0, start - 12), start):
             unit = "business_day"  # "영업일 기준 5일", "按工作日计算5天": the marker precedes the number

