@@ -26,7 +26,7 @@ from consistency.judge.content import Content, content, same_subject
 from consistency.judge.lexicon import IMPLIED_SCOPES, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
 from consistency.judge.numbers import normalise_digits
 from consistency.judge.slots_hours import as_schedule, find_hours, schedules_conflict
-from consistency.judge.slots_patterns import (Raw, find_dates, find_durations, find_frequencies, find_money,
+from consistency.judge.slots_patterns import (Raw, base_unit, find_dates, find_durations, find_frequencies, find_money,
                                               find_percentages, find_quantities)
 from consistency.judge.slots_text import TYPE_CODES, describe
 from consistency.rules import RULES
@@ -193,8 +193,8 @@ def _analyse(text: str, lang: str) -> _Analysis:
         unit = raw.unit
         if raw.type == "quantity" and not unit and _RATE.search(norm):
             unit = "per"  # "one tree for every order" is a rate, not a total
-        if unit == "day" and _BUSINESS_BEFORE.search(norm, max(0, start - 12), start):
-            unit = "business_day"  # "영업일 기준 5일", "按工作日计算5天": the marker precedes the number
+        if base_unit(unit) == "day" and _BUSINESS_BEFORE.search(norm, max(0, start - 12), start):
+            unit = unit.replace("day", "business_day")  # "영업일 기준 5일", "按工作日计算5天": the marker precedes the number
         if raw.type == "quantity" and qualifier == "exact" and _ADDED.search(text[start:end]):
             qualifier = "min"  # "three new colours": at least three, whatever there was before
         counted = _singular(raw.topic)
@@ -234,13 +234,15 @@ def _numeric_relation(a: Slot, b: Slot, va: Any, vb: Any, tol: float) -> str:
 
 
 def _duration(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
-    if (a.unit == "business_day") != (b.unit == "business_day"):
+    if a.unit.startswith("lead_") != b.unit.startswith("lead_"):
+        return "apart"  # "cancel up to 48 hours before" is no period to set against "refunds within 5 days"
+    if (base_unit(a.unit) == "business_day") != (base_unit(b.unit) == "business_day"):
         # n business days span n to 1.4n+2 calendar days: "24 hours" vs "3 business days" differ,
         # "7 days" vs "5 business days" may both hold
-        bd, cal = (a, b) if a.unit == "business_day" else (b, a)
+        bd, cal = (a, b) if base_unit(a.unit) == "business_day" else (b, a)
         (blo, bhi), (clo, chi) = _interval(bd.value), _interval(cal.value)
         return "differ" if chi < blo or clo > bhi * 1.4 + 48 else "apart"
-    calendar = {"month", "year"} & {a.unit, b.unit}
+    calendar = {"month", "year"} & {base_unit(a.unit), base_unit(b.unit)}
     return _numeric_relation(a, b, a.value, b.value, 0.07 if calendar else 0.0)
 
 
@@ -405,7 +407,7 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     for p in pairs:
         if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
-        if (p.a.unit == "business_day") != (p.b.unit == "business_day") and not (p.explicit and p.a.topic == p.b.topic):
+        if (base_unit(p.a.unit) == "business_day") != (base_unit(p.b.unit) == "business_day") and not (p.explicit and p.a.topic == p.b.topic):
             continue  # business against calendar days, not both of one named slot: evidence for the model only
         score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
         if best is None or score > best.score:

@@ -75,7 +75,13 @@ _WORD_PERIODS = re.compile(
     r"|(?P<next>\bnext day\b|次日|隔日|翌日|익일|다음 ?날|اليوم التالي)", re.IGNORECASE)
 _WORD_PERIOD_VALUES = {"now": (0.0, "hour"), "same": (24.0, "day"), "next_bd": (24.0, "business_day"),
                        "next": (48.0, "day")}
-_LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|\s?(?:之前|以前)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
+# A lead time: how long before something ("60 days before it reaches your bill", "30 days' notice",
+# "하루 전까지", "قبل ٣ أيام"). It is a duration of its own kind ("lead_day"): it compares
+# only with another lead time.
+# A booking horizon ("book up to 14 days ahead", "提前十四天") stays a period: it meets "within the next 30 days".
+_LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|['’]s?\s+(?:advance\s+)?notice\b|\s+notice\b|"
+                         r"\s?(?:之前|以前)|\s?전(?:까지|에\s?미리|에는)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(r"(?:notice of|قبل)\s?(?:at least\s+)?$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:عمر[\u0621-\u064a]*|بلغ|أتم)\s+(?:[\u0621-\u064a]+\s+){0,3}$")
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
@@ -85,7 +91,23 @@ _KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5
 _KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")|(?P<w>일주일))")
 
 
+def base_unit(unit: str) -> str:
+    """"day" for "lead_day": the unit a lead time is counted in."""
+    return unit.removeprefix("lead_")
+
+
+def _is_lead(text: str, start: int, end: int) -> bool:
+    return bool(_LEAD_AFTER.match(text, end) or _LEAD_BEFORE.search(text, 0, start))
+
+
 def find_durations(text: str) -> Iterator[Raw]:
+    for raw in _durations(text):
+        if _is_lead(text, raw.start, raw.end) and raw.qualifier != "max":  # "same day" is a period, not a lead
+            raw = Raw(raw.type, raw.start, raw.end, raw.value, "lead_" + raw.unit, raw.qualifier, raw.topic)
+        yield raw
+
+
+def _durations(text: str) -> Iterator[Raw]:
     for m in _DURATION.finditer(text) if DURATION_UNITS.find(text) else ():
         unit = DURATION_UNITS.key(m.group("unit")) or ""
         lo, hi = _num(m.group("n1")), _num(m.group("n2"))
@@ -102,8 +124,6 @@ def find_durations(text: str) -> Iterator[Raw]:
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
             continue  # "第二天" is the next day, not two days
-        if _LEAD_AFTER.match(text, m.end()):
-            continue  # "two days before your pickup window closes" is a lead time, not a period
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
     for m in _AR_DUAL_WORKDAYS.finditer(text):

@@ -41,7 +41,7 @@ def _duration(s: Slot) -> str:
     hi = s.value[1] if isinstance(s.value, tuple) else s.value
     if hi < 1:
         return f"{_range(s.value, 1 / 60)} minutes"
-    word, scale = _DURATION_DISPLAY.get(s.unit, ("day", 24.0))
+    word, scale = _DURATION_DISPLAY.get(s.unit.removeprefix("lead_"), ("day", 24.0))
     if hi < 24 and scale == 24.0:
         word, scale = "hour", 1.0
     return f"{_range(s.value, scale)} {word}{'' if hi == scale else 's'}"

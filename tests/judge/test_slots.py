@@ -506,7 +506,24 @@ def test_a_lead_time_is_not_a_period():
     """"two days before the window closes" says when a reminder comes, not how long anything lasts."""
     assert compare("We hold click & collect orders for 7 days.", "en",
                    "We'll text you a reminder two days before your pickup window closes.", "en") is None
-    assert [s.type for s in extract_slots("We'll remind you 3 days before your free trial ends.", "en")] == []
+    (lead,) = extract_slots("We'll remind you 3 days before your free trial ends.", "en")
+    assert (lead.type, lead.unit, lead.value) == ("duration", "lead_day", 72.0)
+    assert compare("Free trials last 14 days.", "en", "We'll remind you 3 days before your free trial ends.", "en") is None
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("We give at least two months' notice before any price change.", "en",
+     "Price changes: you'll hear from us three weeks before they take effect.", "en"),
+    ("수업 예약은 수업 사흘 전까지 무료로 취소하실 수 있습니다.", "ko", "수업 예약은 수업 하루 전까지 무료로 취소하실 수 있습니다.", "ko"),
+])
+def test_lead_times_compare_with_lead_times(a, la, b, lb):
+    got = compare(a, la, b, lb)
+    assert got is not None and got.code == "C102"
+
+
+def test_a_booking_horizon_is_a_period():
+    """"book up to 14 days ahead" says how far ahead one may book: it meets "within the next 30 days"."""
+    assert extract_slots("Book a delivery date up to 14 days ahead.", "en")[0].unit == "day"
 
 
 def test_staff_groups_are_scopes():
