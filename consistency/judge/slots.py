@@ -194,7 +194,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
         if raw.type == "quantity" and not unit and _RATE.search(norm):
             unit = "per"  # "one tree for every order" is a rate, not a total
         if base_unit(unit) == "day" and _BUSINESS_BEFORE.search(norm, max(0, start - 12), start):
-            unit = unit.replace("day", "business_day")  # "영업일 기준 5일", "按工作日计算5天": the marker precedes the number
+            unit = unit.replace("day", "business_day")  # "영업일 기준 5일", "按工作日计算5天": the marker comes first
         if raw.type == "quantity" and qualifier == "exact" and _ADDED.search(text[start:end]):
             qualifier = "min"  # "three new colours": at least three, whatever there was before
         counted = _singular(raw.topic)
@@ -407,7 +407,8 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     for p in pairs:
         if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
-        if (base_unit(p.a.unit) == "business_day") != (base_unit(p.b.unit) == "business_day") and not (p.explicit and p.a.topic == p.b.topic):
+        business = (base_unit(p.a.unit) == "business_day", base_unit(p.b.unit) == "business_day")
+        if business[0] != business[1] and not (p.explicit and p.a.topic == p.b.topic):
             continue  # business against calendar days, not both of one named slot: evidence for the model only
         score = min(0.97, _BASE_SCORE[p.a.type] + (0.05 if p.explicit else -0.1))
         if best is None or score > best.score:
