@@ -1,9 +1,11 @@
 """Opening and support hours: day ranges, clock-time ranges and "24/7", in four languages.
 
 "Mon–Fri 9–5", "weekdays 9am to 5pm", "周一至周五 9:00-17:00" and "평일 오전 9시~오후 5시" are one
-schedule; "24/7", "around the clock", "على مدار الساعة" and "全天候" are another. Each statement's
-hours become ``Schedule`` values (or the string ``"24/7"``) so that the slot rules compare
-schedules, not words.
+schedule; "24/7", "around the clock", "على مدار الساعة" and "全天候" are another. A single opening
+or closing time is a partial schedule: "open until 9pm", "晚上八点前", "밤 8시 전까지" and
+"تغلق عند الساعة ٦ مساءً" state a closing time only, "opens at 1pm", "上午十点起" and "오후 2시부터"
+an opening time only. Each statement's hours become ``Schedule`` values (or the string ``"24/7"``)
+so that the slot rules compare schedules, not words.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consistency.judge.lexicon import Lexicon
-from consistency.judge.numbers import NUMBER, ar_pattern
+from consistency.judge.lexicon import TOPICS, Lexicon
+from consistency.judge.numbers import NUMBER, ar_fold, ar_pattern, parse_number
 
 ALL_DAYS = frozenset(range(7))
 WEEKDAYS = frozenset(range(5))
@@ -32,8 +34,21 @@ class Schedule:
         if self.days is not None:
             parts.append(_days_str(self.days))
         if self.open is not None and self.close is not None:
-            parts.append(f"{self.open // 60:02d}:{self.open % 60:02d}–{self.close // 60:02d}:{self.close % 60:02d}")
+            parts.append(f"{_hhmm(self.open)}–{_hhmm(self.close)}")
+        elif self.close is not None:
+            parts.append(f"until {_hhmm(self.close)}")
+        elif self.open is not None:
+            parts.append(f"from {_hhmm(self.open)}")
         return " ".join(parts) or "unspecified hours"
+
+    @property
+    def partial(self) -> bool:
+        """Only an opening or only a closing time: "until 9pm", "opens at 1pm"."""
+        return (self.open is None) != (self.close is None)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _days_str(days: frozenset[int]) -> str:
@@ -52,19 +67,21 @@ def as_schedule(value: Schedule | str) -> Schedule:
 
 
 def schedules_conflict(a: Schedule | str, b: Schedule | str) -> bool:
-    """Conflict when the days overlap but differ, or the clock times differ on shared days.
+    """Conflict when the days overlap but differ, or a clock time both state differs on shared days.
 
     Disjoint day sets ("Mon–Fri 9–5" and "weekends 10–4") describe different days, not a contradiction.
+    A partial schedule's days say when its one time applies, not that the place is shut on the other
+    days: "until 9pm on Thursdays" is compared with "daily 10am–7pm" on its closing time (and
+    conflicts), not on its days. Only the times both sides state are compared, so an opening time
+    alone and a closing time alone never conflict; 24/7 closes at 24:00, so "until 9pm" contradicts it.
     """
     sa, sb = as_schedule(a), as_schedule(b)
     if sa.days is not None and sb.days is not None:
         if not sa.days & sb.days:
             return False
-        if sa.days != sb.days:
+        if sa.days != sb.days and not (sa.partial or sb.partial):
             return True
-    if None in (sa.open, sb.open):
-        return False
-    return (sa.open, sa.close) != (sb.open, sb.close)
+    return any(x is not None and y is not None and x != y for x, y in ((sa.open, sb.open), (sa.close, sb.close)))
 
 
 # --- day names and day sets -----------------------------------------------------------------
@@ -78,7 +95,7 @@ _AR_DAY_RE = "|".join(f"(?P<ar{i}>{ar_pattern(w)})" for i, w in enumerate(_AR_DA
 _AR_DAY_VALUES = list(_AR_DAYS.values())
 _DAY = (rf"(?<![A-Za-z])(?P<en>{'|'.join(sorted(_EN_DAYS, key=len, reverse=True))})(?:day)?s?\.?(?![A-Za-z])"
         r"|(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])"
-        r"|(?P<ko>[월화수목금토일])(?:요일)?(?![가-힣]{2})"
+        r"|(?P<ko>[월화수목금토일])(?:요일|(?![가-힣]{2}))"  # "월요일부터": the particle may follow 요일
         rf"|(?:يوم\s+)?(?:{_AR_DAY_RE})")
 _DAY_RE = re.compile(_DAY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|~|to|through|thru|till|until|至|到|부터|에서|إلى|الى|حتى)\s*"
@@ -89,7 +106,7 @@ _FULL_DAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|su
                        r"[一二三四五六日天]|[월화수목금토일]요일|" + "|".join(ar_pattern(w) for w in _AR_DAYS),
                        re.IGNORECASE)
 DAY_SETS = Lexicon({
-    "weekdays": [r"weekdays?|business days|working days", "工作日", "평일"],
+    "weekdays": [r"weekdays?|business days|working days", "工作日", "re:平日(?![里裡])", "평일"],
     "weekends": [r"weekends?", "周末", "週末", "주말"],
     "all": [r"daily|every day|(?:7|seven) days a week|all week|365 days(?: a year)?", "يوميًا", "كل يوم",
             "طوال أيام الأسبوع", "7 أيام في الأسبوع", "سبعة أيام في الأسبوع", "每天", "每日", "天天", "全年无休",
@@ -114,22 +131,42 @@ HOURS_CONTEXT = Lexicon({"open": [
     "상담 가능", "오픈", "مفتوح", "متاح", "متاحة", "ساعات العمل", "نعمل"]})
 
 # --- clock times ----------------------------------------------------------------------------
-_AP_PRE = {"오전": "am", "아침": "am", "오후": "pm", "낮": "pm", "저녁": "pm", "밤": "pm", "上午": "am", "早上": "am",
-           "早晨": "am", "早": "am", "下午": "pm", "晚上": "pm", "傍晚": "pm", "中午": "pm", "晚": "pm"}
-_AP_SUF_AR = {"صباحًا": "am", "صباحا": "am", "صباح": "am", "ص": "am", "مساءً": "pm", "مساء": "pm", "م": "pm",
-              "ظهرًا": "pm", "ظهرا": "pm"}
+_AP_PRE = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "낮": "pm", "저녁": "pm", "밤": "pm", "上午": "am",
+           "早上": "am", "早晨": "am", "清晨": "am", "凌晨": "am", "早": "am", "下午": "pm", "晚上": "pm", "傍晚": "pm",
+           "中午": "pm", "晚": "pm"}
+_NIGHT_PRE = frozenset({"밤", "晚上", "晚"})  # "晚上十二点", "밤 12시": midnight, not noon
+_AP_SUF_AR = {"صباحًا": "am", "صباحا": "am", "صباح": "am", "ص": "am", "فجرًا": "am", "فجرا": "am",
+              "بعد منتصف الليل": "am", "مساءً": "pm", "مساء": "pm", "م": "pm", "ظهرًا": "pm", "ظهرا": "pm",
+              "عصرًا": "pm", "عصرا": "pm"}
 _AP_PRE_RE = "|".join(sorted(_AP_PRE, key=len, reverse=True))
 _AP_SUF_RE = r"a\.?m\.?|p\.?m\.?|" + "|".join(ar_pattern(w) for w in sorted(_AP_SUF_AR, key=len, reverse=True))
+# Hours in words: "上午十点", "아침 여덟 시", "الواحدة ظهرًا" ("الثانية" alone is "the second": it needs
+# الساعة or صباحًا/مساءً/ظهرًا to be a time)
+_AR_HOURS = {"الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6, "السابعة": 7,
+             "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12,
+             "الثانية عشر": 12}
+_AR_HOUR_VALUES = {ar_fold(w): v for w, v in _AR_HOURS.items()}
+_AR_HOUR_RE = "|".join(ar_pattern(w) for w in sorted(_AR_HOURS, key=len, reverse=True))
+_ZH_HOUR_RE = r"二十[一二三四]?|十[一二]?|[〇零一二两兩三四五六七八九]"
+_KO_HOUR_RE = "열한|열두|열|한|두|세|네|다섯|여섯|일곱|여덟|아홉"
+# After a Korean native hour, 시 is the hour only before a particle or a break: "한시적", "세 시장" are not times
+_KO_AFTER_HOUR = re.compile(r"(?![가-힣])|에|까|부|반|쯤|경|정각|전|이전|이후|후|와|과|은|는|도|로|의|입|이|였")
+_MARK = r"[点點]|[时時](?![间間候段])|시(?!간)"
+_AR_MIDNIGHT = ar_pattern("منتصف الليل")
 
 
 def _time(i: int) -> str:
-    return (rf"(?:(?P<pre{i}>{_AP_PRE_RE})\s?)?(?:الساعة\s*)?(?:(?P<w{i}>noon|midnight|정오|자정|午夜)|"
-            rf"(?P<h{i}>\d{{1,2}})(?:\s?:\s?(?P<m{i}>\d{{2}})|\s?(?P<mark{i}>[시点點时時])(?:\s?(?P<mk{i}>\d{{1,2}})"
-            rf"\s?[분分]|\s?(?P<half{i}>반|半))?)?(?:\s?(?P<suf{i}>{_AP_SUF_RE})(?![A-Za-z\u0600-\u06ff]))?)")
+    return (rf"(?:(?P<pre{i}>{_AP_PRE_RE})\s?)?(?P<sa{i}>الساعة\s*)?(?:(?P<w{i}>noon|midnight|정오|자정|午夜|{_AR_MIDNIGHT})|"
+            rf"(?:(?P<h{i}>\d{{1,2}})|(?<![周週期拜第])(?P<zh{i}>{_ZH_HOUR_RE})(?=\s?[点點时時])|"
+            rf"(?<![가-힣])(?P<kn{i}>{_KO_HOUR_RE})(?=\s?시)|(?P<arw{i}>{_AR_HOUR_RE})(?![\u0621-\u064a]))"
+            rf"(?:\s?:\s?(?P<m{i}>\d{{2}})|\s?(?P<mark{i}>{_MARK})(?P<zhong{i}>钟|鐘)?"
+            rf"(?:\s?(?P<mk{i}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}|[일이삼사오육칠팔구십]{{1,3}})\s?[분分]|"
+            rf"\s?(?P<half{i}>반|半))?)?(?:\s?(?P<suf{i}>{_AP_SUF_RE})(?![A-Za-z\u0621-\u064a]))?)")
 
 
 _TIME_RANGE = re.compile(rf"(?<![\d:])(?:from\s+|من\s+)?{_time(1)}{_RANGE_SEP}(?:الساعة\s*)?{_time(2)}(?:\s?까지)?"
                          r"(?![\d:])", re.IGNORECASE)
+_TIME_ONE = re.compile(rf"(?<![\d:.,/])(?:{_time(1)})(?![\d:])", re.IGNORECASE)
 _FULL_247 = re.compile(
     r"24\s?/\s?7|24\s?[x×*]\s?7|7\s?[x×*/]\s?24(?:\s?(?:小时|小時|시간))?|a?round[- ]the[- ]clock|"
     r"24 hours a day,?\s*(?:7|seven) days a week|24 hours,?\s*(?:7|seven) days a week|day and night|"
@@ -144,20 +181,34 @@ _BOUNDARY = re.compile(r"(?<![A-Z][a-z]{2})(?<![ap]\.m)\.(?=\s|$)|[;!?。！？�
 
 
 def _clock(m: re.Match[str], i: int) -> tuple[int, int, str | None, bool] | None:
-    """(hour, minute, am/pm or None, marked): marked times carry am/pm, a colon, 시 or 点."""
+    """(hour, minute, am/pm or None, marked): marked times carry am/pm, a colon, 시, 点 or الساعة."""
     word = m.group(f"w{i}")
     if word:
         return (12, 0, "pm", True) if word.lower() in ("noon", "정오") else (24 if i == 2 else 0, 0, None, True)
-    hour, minute = int(m.group(f"h{i}")), int(m.group(f"m{i}") or m.group(f"mk{i}") or 0)
+    digits, zh, kn, arw = (m.group(f"{g}{i}") for g in ("h", "zh", "kn", "arw"))
+    mark, pre = m.group(f"mark{i}"), m.group(f"pre{i}") or ""
+    if (zh or kn) and not mark:
+        return None  # "三时间": the lookahead saw 时, the mark did not take it
+    if kn and not _KO_AFTER_HOUR.match(m.string, m.end(f"mark{i}")):
+        return None
+    minute = int(m.group(f"m{i}") or parse_number(m.group(f"mk{i}") or "0") or 0)
     minute += 30 if m.group(f"half{i}") else 0
-    ap = _AP_PRE.get(m.group(f"pre{i}") or "")
+    if zh in ("一", "两", "兩") and not (minute or m.group(f"zhong{i}") or len(pre) > 1):
+        return None  # "晚一点" (a bit later), "这两点" (these two points)
+    hour = int(digits) if digits else _AR_HOUR_VALUES[ar_fold(arw)] if arw else int(parse_number(zh or kn) or 0)
+    ap = _AP_PRE.get(pre)
     suf = (m.group(f"suf{i}") or "").lower()
     if suf:
         ap = "pm" if suf.startswith("p") else "am" if suf.startswith("a") else \
             next(v for k, v in _AP_SUF_AR.items() if re.fullmatch(ar_pattern(k), suf))
     if hour > 24 or minute >= 60:
         return None
-    return hour, minute, ap, ap is not None or bool(m.group(f"m{i}") or m.group(f"mark{i}"))
+    if pre in _NIGHT_PRE and hour == 12 and not suf and not minute:
+        return (24 if i == 2 else 0), 0, None, True
+    said = bool(m.group(f"sa{i}"))
+    if arw:
+        return hour, minute, ap, ap is not None or said
+    return hour, minute, ap, ap is not None or said or bool(m.group(f"m{i}") or mark)
 
 
 def _to_minutes(hour: int, minute: int, ap: str | None) -> int:
@@ -182,6 +233,133 @@ def _time_range(m: re.Match[str]) -> tuple[int, int, bool] | None:
     if not 0 <= start < end <= 1440:
         return None
     return start, end, not (marked1 or marked2)
+
+
+# --- single opening and closing times -------------------------------------------------------
+# A time alone has no role ("每晚九点推送", "at 12 sharp"); one after "until" or before "关门" is a
+# closing time, one after "opens at" or before "부터" an opening time. "from 1pm" and "从上午十点"
+# open only where the clause is about being open or available (HOURS_CONTEXT).
+def _ar_words(*words: str) -> str:
+    return "|".join(ar_pattern(w) for w in words)
+
+
+_AR_GAP = r"(?:\s+[\u0600-\u06ff]+){0,4}?\s*"  # "تغلق جميع فروعنا عند الساعة": a few words between verb and time
+_CLOSE_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:until|till|'til|til|up\s+until|before|no\s+later\s+than|closes?|closing(?:\s+time)?"
+    r"(?:\s+is)?|shuts?|ends?|ending|finish(?:es)?|wraps?\s+up)\s+(?:(?:at|around|about|by|on)\s+)*"
+    r"|(?:直到|截至|截止到|截止至|最晚|最迟|最遲|到|至)\s*"
+    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('حتى', 'لغاية', 'لحد')})\s*"
+    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تغلق', 'يغلق', 'نغلق', 'إغلاق', 'الإغلاق', 'تنتهي', 'ينتهي', 'ننتهي')})"
+    rf"{_AR_GAP}(?:(?:{_ar_words('في', 'عند', 'تمام')})\s*)*)$", re.IGNORECASE)
+_CLOSE_AFTER = re.compile(
+    r"\s*(?:(?:close|closing)(?![A-Za-z])|(?:之前|以前|前|为止|為止|(?:营业|營業|服务|服務)?(?:结束|結束)|关门|關門|打烊|"
+    r"闭店|閉店|截止|下班|收工)|(?:이)?전\s?까지|까지|(?:에|이면)?\s?(?:문을\s?)?(?:닫|마감|종료|영업\s?종료|끝))",
+    re.IGNORECASE)
+_OPEN_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:opens?|opening(?:\s+time)?(?:\s+is)?|reopens?)\s+(?:(?:at|from|around|about)\s+)*"
+    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تفتح', 'يفتح', 'نفتح', 'افتتاح')})"
+    rf"{_AR_GAP}(?:(?:{_ar_words('من', 'في', 'عند', 'تمام')})\s*)*)$", re.IGNORECASE)
+_OPEN_AFTER = re.compile(r"\s*(?:(?:open|opening)(?![A-Za-z])|开门|開門|开业|開業|开放|開放|营业|營業|上班|开店|開店|"
+                         r"(?:에|에서)?\s?(?:문을\s?)?(?:열|엽|여는|오픈|개점|영업\s?시작))", re.IGNORECASE)
+# "from 1pm", "starts at 9am", "上午十点起", "오후 2시부터": an opening time only where the clause is about
+# being open or a service being available ("Saturday yoga starts at 9am" is an event, not hours)
+_START_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:from|starts?|starting|begins?|beginning)\s+(?:(?:at|from|around|about)\s+)*|(?:从|從|自)\s*"
+    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تبدأ', 'يبدأ', 'نبدأ', 'نستقبل', 'يستقبل', 'تستقبل')})"
+    rf"{_AR_GAP}(?:(?:{_ar_words('من', 'في', 'عند', 'تمام')})\s*)*"
+    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('ابتداءً', 'ابتداء', 'اعتبارًا', 'اعتبارا', 'بدءًا', 'بدءا')})\s+"
+    rf"{ar_pattern('من')}\s*|(?<![\u0600-\u06ff]){ar_pattern('من')}\s+)$", re.IGNORECASE)
+_START_AFTER = re.compile(r"\s*(?:起|开始|開始|부터|(?:에|에서)?\s?시작)")
+_SERVICE = re.compile(r"(?<![A-Za-z])(?:support|service|customer care|helpline|phone lines?|deliver(?:y|ies)?|pick-?up)"
+                      r"(?![A-Za-z])|客服|服务|服務|配送|送货|送貨|自提|取货|取貨|상담|고객센터|배송|픽업|" + "|".join(
+                          ar_pattern(w) for w in ("خدمة", "الدعم", "التوصيل", "توصيل")), re.IGNORECASE)
+
+
+# "orders placed before 2pm ship the same day", "下午四点前下单", "오후 6시까지 주문하면": an order cutoff, not
+# a closing time; "on Christmas Eve we close at 3pm", "除夕当天营业至下午四点": one occasion's hours, not the schedule
+_CUTOFF = re.compile(r"(?<![A-Za-z])(?:order(?:s|ed)?\s+(?:placed|made|received|submitted|before|by)|"
+                     r"place\s+(?:your\s+|an\s+)?orders?|(?:you|we)\s+order|paid|pay\s+(?:before|by))(?![A-Za-z])|"
+                     r"下单|下單|下的单|下的單|付款|付的款|"
+                     r"支付|주문(?:하|시|은|한|된|건)|결제(?:하|시|한|된)|" + "|".join(ar_pattern(w) for w in (
+                         "الطلبات المقدمة", "اطلب قبل", "الطلبات قبل")), re.IGNORECASE)
+_OCCASION = re.compile(
+    r"(?<![A-Za-z])(?:Christmas|New\s+Year|Easter|Thanksgiving|Black\s+Friday|Cyber\s+Monday|Ramadan|Eid|"
+    r"(?-i:(?!(?:Every|Each|Next|Same|Any|All|One|Whole|Full|Working|Business|The|This|That|Per|A)\s)[A-Z][a-z]+(?:'s)?"
+    r"\s+(?:Day|Eve)))(?![A-Za-z])|除夕|春节|春節|国庆|國慶|中秋|元旦|端午|跨年|圣诞|聖誕|설날|설 연휴|추석|명절|크리스마스|"
+    + "|".join(ar_pattern(w) for w in ("رمضان", "العيد", "عيد")), re.IGNORECASE)
+_CLAUSE_GAP = re.compile(r"[,，;；،]|\s(?:but|while|whereas)\s|但", re.IGNORECASE)
+
+
+def _role(part: str, m: re.Match[str], context: bool) -> tuple[str, int, int] | None:
+    """("open" | "close" | "start", span start, span end) of a single time, its role words included;
+    "start" is "from 9pm" outside an hours context, a time that counts only as part of a range."""
+    before, lo = part[max(0, m.start() - 48):m.start()], max(0, m.start() - 48)
+    close_b, close_a = _CLOSE_BEFORE.search(before), _CLOSE_AFTER.match(part, m.end())
+    if m.group("pre1") == "晚" and before.endswith("最"):  # "最晚八点": at the latest, not 8pm
+        close_b = re.search("最$", before)
+    open_b, open_a = _OPEN_BEFORE.search(before), _OPEN_AFTER.match(part, m.end())
+    opening = "open"
+    if not (open_b or open_a):  # a start out of an hours context only pairs with a closing time
+        open_b, open_a, opening = _START_BEFORE.search(before), _START_AFTER.match(part, m.end()), \
+            "open" if context else "start"
+    for role, b, a in (("close", close_b, close_a), (opening, open_b, open_a)):
+        if b or a:
+            start = lo + b.start() if b and m.start() - (lo + b.start()) <= 20 else m.start()
+            end = a.end() if a and a.end() - m.end() <= 12 else m.end()
+            if a and re.match(r"[가-힣]", a.group(0)[-1:]):  # the whole Korean verb: "닫습니다", not "닫"
+                end += len(re.match(r"[가-힣]{0,5}", part[end:]).group(0))  # type: ignore[union-attr]
+            return role, start, end
+    return None
+
+
+def _single(part: str, m: re.Match[str], context: bool) -> tuple[int, int, str, int] | None:
+    """(span start, span end, role, minutes) of a marked single opening or closing time."""
+    clock, role = _clock(m, 1), _role(part, m, context)
+    if clock is None or role is None or not clock[3]:
+        return None
+    hour, minute, ap, _ = clock
+    kind, start, end = role
+    digits = m.group("h1") or ""
+    if ap is None and not digits.startswith("0") and not m.group("w1"):
+        # no am/pm: a shop closes at 8 in the evening ("8시까지", "八点前") and opens at 2 in the afternoon
+        if (kind == "close" and 1 <= hour <= 11) or (kind == "open" and 1 <= hour <= 4):
+            hour += 12
+    minutes = _to_minutes(hour, minute, ap)
+    if kind == "close" and minutes == 0:
+        minutes = 1440  # "until midnight"
+    return (start, end, kind, minutes) if 0 <= minutes <= 1440 else None
+
+
+def _singles(part: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int | None, int | None, bool]]]:
+    """Single opening and closing times outside ``taken``; an opening followed closely by a closing
+    time ("opens at 10am and closes at 8pm") is one range."""
+    if _CUTOFF.search(part) or _OCCASION.search(part):
+        return []
+    context = bool(HOURS_CONTEXT.find(part) or _SERVICE.search(part))
+    found = []
+    for m in _TIME_ONE.finditer(part):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        got = _single(part, m, context)
+        if got and not any(s < got[1] and got[0] < e for s, e in taken):
+            found.append(got)
+    out: list[tuple[int, int, tuple[int | None, int | None, bool]]] = []
+    starts: set[int] = set()  # indices in ``out`` of "start" times not yet paired with a closing time
+    overnight = False
+    for start, end, kind, minutes in found:
+        if out and kind == "close" and out[-1][2][1] is None and out[-1][2][0] is not None \
+                and start - out[-1][1] <= 40 and not _day_exprs(part[out[-1][1]:start]):
+            prev = out.pop()
+            starts.discard(len(out))
+            if prev[2][0] < minutes:
+                out.append((prev[0], end, (prev[2][0], minutes, False)))
+            else:  # "from 9pm until 8am the next day": past midnight, not an opening and a closing time
+                overnight = True
+            continue
+        if kind == "start":
+            starts.add(len(out))
+        out.append((start, end, (None, minutes, False) if kind == "close" else (minutes, None, False)))
+    return [] if overnight else [t for i, t in enumerate(out) if i not in starts]
 
 
 def _day_value(m: re.Match[str], prefix: str = "") -> int:
@@ -240,6 +418,34 @@ def _merge_lists(found: list[tuple[int, int, frozenset[int]]], text: str) -> lis
     return merged
 
 
+def _day_distance(part: str, day: tuple[int, int, frozenset[int]], t_start: int, t_end: int, single: bool) -> int:
+    """How far a day expression is from a time, in characters other than spaces and the particle after
+    a Korean day ("주말에는 11시"); for a single time, a day across a comma or "but" is farther
+    ("平日服務到晚上九點，週末提早於六點結束": the weekend goes with the second time)."""
+    gap = (day[1], t_start) if day[1] <= t_start else (t_end, day[0])
+    text = part[gap[0]:gap[1]]
+    if day[1] <= t_start:
+        text = _KO_DAY_PARTICLE.sub("", text, count=1)
+    far = single and bool(_CLAUSE_GAP.search(text))
+    return len(re.sub(r"\s+", "", text)) + 10 * far
+
+
+_KO_DAY_PARTICLE = re.compile(r"^(?:에는|에도|에|은|는|엔)(?=\s|$)")
+
+
+def _assign_days(part: str, times: list[tuple[int, int, tuple[int | None, int | None, bool]]],
+                 days: list[tuple[int, int, frozenset[int]]]) -> dict[int, int]:
+    """Each time's day expression (index into ``days``): the closest pairs first, each day used once,
+    so that in "9am–6pm, and until 4pm on Saturdays" Saturday goes with the 4pm it sits beside."""
+    pairs = sorted((_day_distance(part, d, t[0], t[1], t[2][0] is None or t[2][1] is None), ti, di)
+                   for ti, t in enumerate(times) for di, d in enumerate(days))
+    chosen: dict[int, int] = {}
+    for _, ti, di in pairs:
+        if ti not in chosen and di not in chosen.values():
+            chosen[ti] = di
+    return chosen
+
+
 def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
     """(start, end, schedule) for each schedule in ``text`` (digits already normalised)."""
     out: list[tuple[int, int, Schedule | str]] = []
@@ -251,20 +457,26 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
             out.append((base + full.start(), base + full.end(), "24/7"))
             continue
         days = _day_exprs(part)
-        times = [(m.start(), m.end(), r) for m in _TIME_RANGE.finditer(part) if (r := _time_range(m))]
+        ranges = list(_TIME_RANGE.finditer(part))
+        times: list[tuple[int, int, tuple[int | None, int | None, bool]]] = [
+            (m.start(), m.end(), r) for m in ranges if (r := _time_range(m))]
         times += [(m.start(), m.end(), (0, 1440, False)) for m in _ALL_DAY.finditer(part)
                   if not any(s <= m.start() < e for s, e, _ in times)]
-        used: set[int] = set()
-        for t_start, t_end, (open_, close, bare) in times:
-            near = min((i for i in range(len(days)) if i not in used), default=None,
-                       key=lambda i: (t_start - days[i][1] if days[i][1] <= t_start else days[i][0] - t_end, i))
-            if near is None and bare:
+        # a range this finder cannot hold ("밤 9시부터 아침 8시까지", overnight) is no pair of single times either
+        times = sorted(times + _singles(part, [(s, e) for s, e, _ in times] + [m.span() for m in ranges]))
+        chosen = _assign_days(part, times, days)
+        for ti, (t_start, t_end, (open_, close, bare)) in enumerate(times):
+            d = days[chosen[ti]] if ti in chosen else None
+            if d is None and bare:
                 continue
-            d = days[near] if near is not None else None
-            if d is not None:
-                used.add(near)  # type: ignore[arg-type]
             sched = Schedule(d[2] if d else None, open_, close)
-            start, end = (min(t_start, d[0]), max(t_end, d[1])) if d else (t_start, t_end)
+            single = open_ is None or close is None
+            if d and single and (_day_distance(part, d, t_start, t_end, False) > 6 or TOPICS.find(
+                    part[min(d[1], t_end):max(d[0], t_start)])):
+                d_span = None  # "On Thursdays every store closes at 7pm", "周六门店营业到": the span leaves the subject out
+            else:
+                d_span = d
+            start, end = (min(t_start, d_span[0]), max(t_end, d_span[1])) if d_span else (t_start, t_end)
             end -= 1 if re.search(r"\d\s?[ap]m\.$", part[:end], re.IGNORECASE) else 0  # "5pm." ends the sentence
             out.append((base + start, base + end, "24/7" if as_schedule("24/7") == sched else sched))
         if not times and HOURS_CONTEXT.find(part):
