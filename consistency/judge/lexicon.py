@@ -258,7 +258,9 @@ QUALIFIERS_BEFORE = Lexicon({
             "최대", "최장"],
     "min": [r"at least|minimum(?: of)?|min\.?|more than|over|above|starting (?:at|from)|starts? (?:at|from)|"
             r"kicks? in (?:at|from)|begins? at|unlocks? at|exceeding|"
-            r"in excess of", "أكثر من", "على الأقل", "لا تقل عن", "لا يقل عن", "بحد أدنى", "فوق", "تزيد عن",
+            r"(?<!made )(?<!woven )(?<!sourced )(?<!produced )(?<!crafted )from|"  # "made from 70%" is no threshold
+            # "Spend A$150 and we deliver free": the amount to spend is a threshold
+            r"(?:once you |when you |if you )?spend(?:ing)?(?: over| more than)?|in excess of", "أكثر من", "على الأقل", "لا تقل عن", "لا يقل عن", "بحد أدنى", "فوق", "تزيد عن",
             "يزيد عن", "تزيد على", "يزيد على", "تزيد قيمتها على", "تزيد قيمتها عن", "تتجاوز قيمتها", "تتجاوز",
             "ابتداءً من", "بدءًا من", "ما لا يقل عن", "满", "滿", "至少", "超过", "超過", "高于", "多于", "不少于",
             "不低于", "최소", "적어도"],
@@ -269,7 +271,7 @@ QUALIFIERS_AFTER = Lexicon({
     "max": [r"or (?:less|fewer|under)|max(?:imum)?|at most", "أو أقل", "على الأكثر", "كحد أقصى", "以内", "之内",
             "re:[内內](?!容)", "以下", "封顶", "이내", "이하", "미만", "안에", "re:내(?![가-힣])", "까지"],
     "min": [r"or (?:more|over)|and (?:up|above|over)|\+|minimum", "أو أكثر", "على الأقل", "كحد أدنى", "فأكثر",
-            "فما فوق", "以上", "及以上", "起", "이상", "초과"],
+            "فما فوق", "以上", "及以上", "起", "이상", "초과", r"re:[을를이가]?\s?넘(?:으면|을|는|어야)"],
     "approx": ["左右", "上下", "정도", "가량", "쯤", "내외", "تقريبًا"],
 })
 

@@ -619,6 +619,20 @@ def test_weight_limits_conflict_and_a_network_is_no_weight():
     assert not extract_slots("All our 5G phones ship free.", "en")
 
 
+@pytest.mark.parametrize("a, la, b, lb, conflict", [
+    ("Free delivery on orders over $60.", "en", "Spend $90 and delivery is on us.", "en", True),
+    ("Free delivery on orders over $60.", "en", "Delivery is free from $90.", "en", True),
+    ("5만 원 이상 구매 시 무료배송입니다.", "ko", "주문 금액이 8만 원을 넘으면 무료배송입니다.", "ko", True),
+    ("Free delivery on orders over $60.", "en", "Your $86 order qualifies for free delivery.", "en", False),
+])
+def test_an_amount_to_spend_is_a_threshold(a, la, b, lb, conflict):
+    assert (compare(a, la, b, lb) is not None) == conflict
+
+
+def test_made_from_is_no_threshold():
+    assert only("Our tote is made from 70% recycled cotton.", "en", "percent").qualifier == "exact"
+
+
 def test_arabic_ages_duals_and_closures():
     got = compare("يجب ألا يقل عمرك عن ١٨ عامًا لإنشاء حساب.", "ar", "يمكن لمن بلغ ١٦ عامًا فأكثر إنشاء حساب.", "ar")
     assert got is not None and got.reason.startswith("age limit")
