@@ -57,7 +57,12 @@ DURATION_UNITS = Lexicon({
     "year": [r"years?|yrs?", "سنة", "سنوات", "سنين", "عاما", "عام", "أعوام", "年", "년", "해"],
 })
 _DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(?P<cl>个|個)?\s?"
+                       r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
                        rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
+# "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it
+_AR_WHOLE = re.compile("(?P<u>" + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
+                                           (("day", "يوما"), ("week", "أسبوعا"), ("month", "شهرا"), ("year", "عاما")))
+                       + r")\s+" + ar_pattern("كاملا") + r"(?![\u0621-\u064a])")
 _AR_DUAL = Lexicon({"day": ["يومين", "يومان"], "week": ["أسبوعين", "أسبوعان"], "month": ["شهرين", "شهران"],
                     "year": ["سنتين", "سنتان", "عامين", "عامان"], "hour": ["ساعتين", "ساعتان"],
                     "minute": ["دقيقتين"]})
@@ -133,6 +138,10 @@ def _durations(text: str) -> Iterator[Raw]:
     for m in _AR_SINGLE.finditer(text):
         unit = next(k for k in ("day", "week", "month", "year", "year2", "hour") if m.group(k)).rstrip("2")
         yield Raw("duration", m.start("u"), m.end("u"), HOURS_PER[unit], unit)
+    for m in _AR_WHOLE.finditer(text):
+        if not re.search(rf"(?:{NUMBER})\s*$", text[max(0, m.start() - 12):m.start()]):
+            unit = next(k for k in ("day", "week", "month", "year") if m.group(k))
+            yield Raw("duration", m.start(), m.end(), HOURS_PER[unit], unit)
     for m in _WORD_PERIODS.finditer(text):
         for kind in ("now", "same", "next_bd", "next"):
             if m.group(kind):
@@ -310,6 +319,7 @@ _DATES = [
 ]
 
 
+_CURRENCY_NEXT = re.compile(rf"\s?(?:{CURRENCY_AFTER.alternation})", _I)
 _DATE_GATE = re.compile(r"(?:19|20|21)\d\d|[〇零一二三四五六七八九]{4}")
 
 # Days of the month without a year ("until 31 December", "12月8日前", "11월 30일까지", "٣٠ يونيو"): the
@@ -398,6 +408,8 @@ def _dates_with_year(text: str) -> Iterator[Raw]:
             qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
             if not qualifier and groups.get("prep"):
                 qualifier = DATE_PREPS.key(groups["prep"]) or ""
+            if _CURRENCY_NEXT.match(text, m.end()):
+                continue  # "حتى ٢٠٠٠ ريال" is an amount up to 2,000, not the year 2000
             yield Raw("date", m.start(), m.end(), value, qualifier=qualifier or "exact")
 
 

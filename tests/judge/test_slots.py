@@ -629,6 +629,19 @@ def test_an_amount_to_spend_is_a_threshold(a, la, b, lb, conflict):
     assert (compare(a, la, b, lb) is not None) == conflict
 
 
+@pytest.mark.parametrize("text, lang, hours", [
+    ("You have a full month after delivery to send anything back.", "en", 720.0),
+    ("Refunds arrive within 10 calendar days.", "en", 240.0), ("نحتفظ بطردك في الخزانة أسبوعًا كاملًا.", "ar", 168.0),
+])
+def test_whole_and_calendar_periods(text, lang, hours):
+    assert only(text, lang, "duration").value == hours
+
+
+def test_a_number_before_a_currency_is_no_year():
+    assert only("الدفع عند الاستلام متاح للطلبات حتى ٢٠٠٠ ريال.", "ar", "money").value == ("SAR", 2000.0)
+    assert only("2025元即可入会", "zh", "money").value == ("CNY", 2025.0)
+
+
 def test_made_from_is_no_threshold():
     assert only("Our tote is made from 70% recycled cotton.", "en", "percent").qualifier == "exact"
 
