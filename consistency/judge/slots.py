@@ -25,7 +25,7 @@ from typing import Any
 from consistency.judge.content import Content, content, same_subject
 from consistency.judge.lexicon import IMPLIED_SCOPES, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
 from consistency.judge.numbers import normalise_digits
-from consistency.judge.slots_hours import as_schedule, find_hours, schedules_conflict
+from consistency.judge.slots_hours import as_schedule, find_hours, schedules_agree, schedules_conflict
 from consistency.judge.slots_patterns import (Raw, base_unit, find_dates, find_durations, find_frequencies, find_money,
                                               find_percentages, find_quantities)
 from consistency.judge.slots_text import TYPE_CODES, describe
@@ -265,7 +265,7 @@ def _money(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
 
 
 def _hours(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
-    if as_schedule(a.value) == as_schedule(b.value):
+    if as_schedule(a.value) == as_schedule(b.value) or schedules_agree(a.value, b.value):
         return "same"
     return "differ" if schedules_conflict(a.value, b.value) else "apart"
 
@@ -419,11 +419,15 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
 
 def _agreed(sa: Sequence[Slot], sb: Sequence[Slot], rates: Mapping[str, float] | None) -> set[int]:
     """Slots whose value the other statement also states, whatever topic it was given: in "30 days
-    for everyone and 60 for members", the 60 matches a members-only "60 days"."""
+    for everyone and 60 for members", the 60 matches a members-only "60 days". Hours match only in
+    full: "daily until 9pm" agrees with "weekdays until 9pm" on weekdays, and says nothing of weekends."""
     out: set[int] = set()
     for x in sa:
         for y in sb:
-            if x.type == y.type and (x.value == y.value or COMPARATORS[x.type](x, y, rates) == "same"):
+            if x.type == "hours":
+                if y.type == "hours" and as_schedule(x.value) == as_schedule(y.value):
+                    out |= {id(x), id(y)}
+            elif x.type == y.type and (x.value == y.value or COMPARATORS[x.type](x, y, rates) == "same"):
                 out |= {id(x), id(y)}
     return out
 

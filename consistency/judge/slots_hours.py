@@ -84,6 +84,14 @@ def schedules_conflict(a: Schedule | str, b: Schedule | str) -> bool:
     return any(x is not None and y is not None and x != y for x, y in ((sa.open, sb.open), (sa.close, sb.close)))
 
 
+def schedules_agree(a: Schedule | str, b: Schedule | str) -> bool:
+    """No conflict, and a clock time both sides state is the same: "until 9pm" agrees with "10am–9pm"."""
+    sa, sb = as_schedule(a), as_schedule(b)
+    if schedules_conflict(sa, sb) or (sa.days is not None and sb.days is not None and not sa.days & sb.days):
+        return False
+    return any(x is not None and x == y for x, y in ((sa.open, sb.open), (sa.close, sb.close)))
+
+
 # --- day names and day sets -----------------------------------------------------------------
 _EN_DAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3,
             "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}

@@ -3,7 +3,7 @@ schedules compare (consistency/judge/slots_hours.py)."""
 
 import pytest
 
-from consistency.judge.slots import compare, extract_slots
+from consistency.judge.slots import compare, extract_slots, slot_features
 from consistency.judge.slots_hours import ALL_DAYS, WEEKDAYS, Schedule, schedules_conflict
 
 THU = frozenset({3})
@@ -161,3 +161,15 @@ def test_partial_schedules_read_in_reasons():
                   "On Thursdays every store now closes at 7pm.", "en")
     assert "Thu until 21:00" in got.reason and "Thu until 19:00" in got.reason
     assert "unspecified hours" not in got.reason
+
+
+def test_a_closing_time_that_a_range_states_too_agrees_with_it():
+    assert compare("Our stores are open 10am to 9pm every day.", "en", "Our stores stay open until 9pm.", "en") is None
+    assert slot_features("Our stores are open 10am to 9pm every day.", "en", "Our stores stay open until 9pm.",
+                         "en")["equal"] == 1.0
+
+
+def test_hours_that_agree_on_some_days_still_conflict_on_the_others():
+    got = compare("Our support line answers every day until 9pm.", "en",
+                  "Our support line answers until 9pm on weekdays and until 6pm at weekends.", "en")
+    assert got is not None and got.code == "C105"
