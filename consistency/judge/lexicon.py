@@ -220,7 +220,10 @@ SCOPES = Lexicon({
                r"custom(?:i[sz]ed)?|made[- ]to[- ]order|engraved", "مخصص", "定制", "訂製",
                r"re:맞춤(?!형?\s?(?:광고|추천|혜택|정보|알림))", "주문제작"],
     # "당일 출고" (dispatched the same day) is the standard promise; "당일 배송" is a delivery tier
-    "tier:express": [r"express|next[- ]day|same[- ]day|expedited|priority", "السريع", "加急", "次日达", "当日达",
+    # "same-day delivery" is a tier; "refunds land the same day" is a period
+    "tier:express": [r"express|(?:next|same)[- ]day (?:delivery|shipping|dispatch|courier|service|option)s?|"
+                     r"(?:deliver(?:y|ed)?|ship(?:ping|ped)?|dispatch(?:ed)?) (?:the )?(?:next|same)[- ]day|expedited|priority",
+                     "السريع", "加急", "次日达", "当日达",
                      "익일", r"re:당일\s?(?:배송|배달|도착|퀵)", "빠른 배송"],
     # Signing up is no group: "회원가입" (registering) holds 회원 (member), "成为会员" is joining. These
     # forms win the longest match and are then ignored (consistency.judge.slots.scopes_differ).

@@ -146,6 +146,9 @@ _NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w-]+\s+){1,3}?)(?:fl
 _NAMED_SITE_KO = re.compile(r"(?<![가-힣])([가-힣]{2,4})점(?=\s|[은는이가의에을를도만]|$)|"
                             r"(?<![가-힣])([가-힣·]{1,6})\s?지역(?=\s|[은는이가의에을를도만]|$)")
 _NAMED_SITE_ZH = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:门店|門市|分店|旗舰店|旗艦店|市区|市區|地区|地區)")
+# a place name holds no grammatical characters: "我们所有门店" (all our stores), "三天内送达门店" (reach the store
+# within three days), "国家和地区" (countries and regions) name no site
+_ZH_FUNCTION = re.compile(r"[们的和及与到在内后前于至从所各每这那该本其有是了都也把被让给向对目送达]")
 _NOT_A_SITE = frozenset("편의 백화 문제 출발 공통 차이 교차 반환 도착 시작 분기 한계 기준 유의 주의 취약 개선 가맹 대리 직영 전문 "
                         "할인 매장 전 모든 각 일부 해당 배송 전국 所有 全部 各地 线下 線下 实体 實體 全国 全國 附近 各家 我们 我們 本地 部分 指定 其他 "
                         "其它 偏远 偏遠 合作 参与 參與 所在 各个 各個 您的 离您 離您".split())
@@ -173,9 +176,10 @@ def _analyse(text: str, lang: str) -> _Analysis:
             if not any(raw.start < e and s < raw.end for s, e in taken):
                 taken.append((raw.start, raw.end))
                 raws.append(raw)
-    scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)} | {
+    scope = set(SCOPES.keys(norm)) | {f"site:{m.group(1).strip().lower()}" for m in _NAMED_SITE.finditer(text)
+                                      if not SCOPES.find(m.group(1))} | {  # "our UK stores": the country says it
         f"site:{name}" for pattern in (_NAMED_SITE_KO, _NAMED_SITE_ZH) for m in pattern.finditer(text)
-        if (name := next(g for g in m.groups() if g)) not in _NOT_A_SITE}
+        if (name := next(g for g in m.groups() if g)) not in _NOT_A_SITE and not _ZH_FUNCTION.search(name)}
     scope |= {f"implied:{key}" for key in IMPLIED_SCOPES.keys(norm)}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")

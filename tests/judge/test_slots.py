@@ -646,6 +646,21 @@ def test_made_from_is_no_threshold():
     assert only("Our tote is made from 70% recycled cotton.", "en", "percent").qualifier == "exact"
 
 
+@pytest.mark.parametrize("text", ["我们所有门店都使用可再生电力。", "商品将在三天内送达门店。", "我们配送至四十多个国家和地区。"])
+def test_chinese_words_before_a_store_are_no_site_unless_a_name(text):
+    assert not [t for t in scope_terms(text, "zh") if t.startswith("site:")]
+    assert "site:台北" in scope_terms("台北門市營業至晚上十點。", "zh")
+
+
+def test_a_country_before_stores_is_the_country_not_a_site():
+    assert scope_terms("Starting pay in our UK stores is £12 an hour.", "en") == {"country:uk"}
+
+
+def test_same_day_is_an_express_tier_only_for_delivery():
+    assert "tier:express" in scope_terms("Same-day delivery costs $9.", "en")
+    assert "tier:express" not in scope_terms("Refunds land the same day you cancel.", "en")
+
+
 def test_arabic_ages_duals_and_closures():
     got = compare("يجب ألا يقل عمرك عن ١٨ عامًا لإنشاء حساب.", "ar", "يمكن لمن بلغ ١٦ عامًا فأكثر إنشاء حساب.", "ar")
     assert got is not None and got.reason.startswith("age limit")
