@@ -241,13 +241,13 @@ _TIMES = {"once": 1, "twice": 2, "thrice": 3, "مرة": 1, "مرتين": 2, "م�
 _U = FREQ_UNITS.alternation
 _SENT = r"e-?mails?|newsletters?|messages?|posts?|updates?|texts?|notifications?|reports?|audits?|issues?"
 _EVERY_N = re.compile(
-    rf"\bevery\s+(?:(?P<other>other)|(?P<n1>{NUMBER}))\s+(?P<u1>{_U})|每(?:隔)?\s?(?P<n2>{NUMBER})\s?(?:个|個)?(?P<u2>{_U})"
+    rf"\bevery\s+(?:(?P<other>other)|(?P<n1>{NUMBER})(?:\s+(?:or|to)\s+(?P<n1b>{NUMBER})|\s?-\s?(?P<n1c>{NUMBER}))?)\s+(?P<u1>{_U})|每(?:隔)?\s?(?P<n2>{NUMBER})\s?(?:个|個)?(?P<u2>{_U})"
     rf"|(?P<n3>{NUMBER})\s?(?P<u3>{_U})\s?(?:마다|에\s?한\s?번|에\s?1\s?회)|كل\s+(?P<n4>{NUMBER})\s+(?P<u4>{_U})", _I)
 _N_TIMES = re.compile(
     rf"(?P<t1>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|per|each|every)\s+(?P<u1>{_U})"
     rf"|(?:每|一)(?:个|個)?(?P<u2>{_U})\s?(?P<t2>{NUMBER})\s?次"
     rf"|(?:(?:1|일|한)\s?)?(?P<u3>{_U})\s?(?:에\s?)?(?:최대\s?|최소\s?)?(?P<t3>{NUMBER})\s?(?:회|번|차례)"
-    rf"|(?P<t4>مرة|مرتين|مرتان|(?:{NUMBER})\s+مرات)\s+(?:في|كل)\s+(?P<u4>{_U})"
+    rf"|(?P<t4>مرة|مرتين|مرتان|(?:{NUMBER})\s+مرات)\s+(?:واحدة\s+)?(?:في|كل)\s+(?P<u4>{_U})"
     rf"|(?P<t5>{NUMBER})\s+(?:{_SENT})\s+(?:a|per|each|every)\s+(?P<u5>{_U})", _I)
 _EVERY_GATE = re.compile(r"every|每|마다|에\s?(?:한|1)|كل", _I)
 _TIMES_GATE = re.compile(rf"once|twice|thrice|times|次|회|번|차례|مر[ةت]|(?:{_SENT})\s+(?:a|per|each|every)\s", _I)
@@ -264,6 +264,8 @@ FREQ_WORDS = Lexicon({
     "26": [r"fortnightly|bi-?weekly|every two weeks", "كل أسبوعين", "격주"],
     "52": [r"weekly|every week|each week", "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي", "每周", "每週", "每星期",
            "每个星期", "매주", "주마다"],
+    "260": [r"every (?:working day|weekday|business day)", "每个工作日", "每個工作日", "평일마다", "매 평일",
+            "كل يوم عمل"],
     "365": [r"daily|every day|each day", "يوميًا", "يوميا", "كل يوم", "每天", "每日", "天天", "매일", "날마다"],
 })
 
@@ -277,9 +279,11 @@ def find_frequencies(text: str) -> Iterator[Raw]:
     for m in _EVERY_N.finditer(text) if _EVERY_GATE.search(text) else ():
         i = next(i for i in "1234" if m.group(f"u{i}"))
         n = 2.0 if i == "1" and m.group("other") else _num(m.group(f"n{i}"))
+        n_hi = _num(m.group("n1b") or m.group("n1c")) if i == "1" else None  # "every two or three years"
         per = FREQ_UNITS.key(m.group(f"u{i}"))
         if n and per:
-            yield Raw("frequency", m.start(), m.end(), round(float(per) / n, 6))
+            value = round(float(per) / n, 6)
+            yield Raw("frequency", m.start(), m.end(), _span(round(float(per) / n_hi, 6), value) if n_hi else value)
     for m in _N_TIMES.finditer(text) if _TIMES_GATE.search(text) else ():
         i = next(i for i in "12345" if m.group(f"u{i}"))
         n, per = _times(m.group(f"t{i}")), FREQ_UNITS.key(m.group(f"u{i}"))

@@ -53,6 +53,8 @@ def _money(s: Slot) -> str:
 
 
 def _frequency(s: Slot) -> str:
+    if isinstance(s.value, tuple) and s.value[1] < 1:  # "every two or three years"
+        return f"once every {_g(round(1 / s.value[1], 2))}–{_g(round(1 / s.value[0], 2))} years"
     per_year = s.value[1] if isinstance(s.value, tuple) else s.value
     if per_year < 1:
         return f"once every {_g(round(1 / per_year, 2))} years"

@@ -642,6 +642,21 @@ def test_a_number_before_a_currency_is_no_year():
     assert only("2025元即可入会", "zh", "money").value == ("CNY", 2025.0)
 
 
+@pytest.mark.parametrize("text, lang, per_year", [
+    ("We audit each mill every two or three years.", "en", (pytest.approx(1 / 3, rel=1e-3), 0.5)),
+    ("نجدد مفاتيح التشفير مرة واحدة في السنة.", "ar", 1.0), ("Deliveries run every weekday.", "en", 260.0),
+])
+def test_more_frequencies(text, lang, per_year):
+    value = only(text, lang, "frequency").value
+    assert (tuple(value) if isinstance(value, tuple) else value) == per_year
+
+
+def test_a_range_of_years_reads_as_a_range():
+    got = compare("We visit every partner farm at least once a year.", "en",
+                  "We try to visit each partner farm every two or three years.", "en")
+    assert got is not None and "(once every 2–3 years)" in got.reason
+
+
 def test_made_from_is_no_threshold():
     assert only("Our tote is made from 70% recycled cotton.", "en", "percent").qualifier == "exact"
 
