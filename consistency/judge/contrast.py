@@ -29,10 +29,11 @@ _POLES: dict[str, tuple[str, str]] = {
     "required_optional": (
         r"\brequired\b|\bmust\b|mandatory|\bneed to\b|\bneeds to\b|\bha(?:ve|s) to\b|必须|必需|强制|务必|務必|须|須|需要|"
         r"필수|해야|반드시|إلزامي|يجب|مطلوب",
-        r"\boptional\b|if you (?:like|wish|want)|\bcan choose\b|\bup to you\b|可选|自愿|选择性|선택|원하시면|اختياري|إن رغبت|"
+        r"\boptional\b|if you(?:'d| would)? (?:like|wish|want|prefer)|\bcan choose\b|\bup to you\b|可选|自愿|选择性|선택|원하시면|اختياري|إن رغبت|"
+        r"\bwe (?:recommend|encourage|suggest)\b|建议|建議|권장|권고|نوصي|ننصح|"
         # a necessity denied: "no need to", "not required", "无需", "필요 없", "لا حاجة"
         r"\bno need\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not) (?:need|have) to\b|"
-        r"\bnot (?:required|necessary|needed|mandatory)\b|\bno \w+ (?:needed|required)\b|\bwithout (?:needing|having) to\b|"
+        r"\bnot (?:required|necessary|needed|mandatory)\b|\bno (?:[\w-]+ ){1,3}(?:needed|required)\b|\bwithout (?:needing|having) to\b|"
         r"无需|無需|不需要|不必|不用|毋须|필요(?:가|는)? 없|(?:않으셔도|안 하셔도|없어도|않아도|필요 없이도) (?:됩니다|돼요)|"
         r"لا حاجة|دون الحاجة|بدون الحاجة|لا يلزم|لا يشترط|غير (?:مطلوب|إلزامي)",
     ),

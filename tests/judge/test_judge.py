@@ -43,6 +43,9 @@ def test_a_model_verdict_names_and_marks_the_opposite_terms(capsys):
      "required_optional"),
     ("退货无需提供原包装。", "退货时须附上原包装。", "required_optional"),
     ("إرفاق الفاتورة غير مطلوب عند الإرجاع.", "يجب إرفاق الفاتورة مع كل مرتجع.", "required_optional"),
+    ("No credit card needed to start a trial.", "A credit card is required to start a trial.", "required_optional"),
+    ("Suppliers must meter water on every line.", "We recommend that suppliers meter their water.", "required_optional"),
+    ("Two-step login is required for every account.", "Turn on two-step login if you'd like.", "required_optional"),
 ])
 def test_contrast_concepts_fire_on_opposite_poles_only(a, b, concept):
     assert contrast_features(a, b)[concept] == 1.0
