@@ -20,7 +20,7 @@ from consistency.judge.slots import scope_terms
 from consistency.rules import RULES
 from consistency.types import Span
 
-_KO_POST_NEG = ("않", "없", "아니", "아닙", "못하")
+_KO_POST_NEG = ("않", "없", "아니", "아닙", "못하", "불가", "어렵", "어려우", "어려워")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,9 @@ class _Profile:
 
 # "암호화 없이 저장" (stored without encryption) denies; these fixed phrases do not
 _KO_ADVERB_WITHOUT = re.compile(r"(?:걱정|예외|차별|상관|관계|빠짐|문제|부담|망설임|고민)\s$")
-_KO_ADNOMINAL = re.compile(r"[은는던]\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
+_KO_ADNOMINAL = re.compile(r"(?:[은는던]|한)\s+[가-힣]")  # "세탁하지 않은 상품": describes the item, denies nothing
 _KO_PRE_CONDITIONAL = re.compile(r"\s+[가-힣]*(?:으시|으)?면(?![가-힣])")
-_KO_CONDITIONAL = re.compile(r"(?:으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
+_KO_CONDITIONAL = re.compile(r"(?:하|하다|으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
 # "未穿着、未洗涤的商品": 未 + verb + 的 (or a list of them) describes the goods
 _ZH_VERB = r"(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies
 _ZH_ATTRIBUTIVE = re.compile(rf"{_ZH_VERB}(?:[、，,][未不无無]{_ZH_VERB})*的")
