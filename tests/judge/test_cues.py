@@ -185,3 +185,37 @@ def test_korean_adverbial_without_and_conditional_an_are_no_denials():
 def test_modal_restriction_and_quantifier_words_in_four_languages(a, la, b, lb, feature):
     assert cue_features(a, la, b, lb)[feature] == 1.0
     assert cue_features(a, la, a, la)[feature] == 0.0
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("할인 상품은 반품이 불가합니다.", "ko", ["불가"]),
+    ("주문 제작 상품은 취소가 불가능합니다.", "ko", ["불가능"]),
+    ("죄송하지만 해외 주문은 교환이 어렵습니다.", "ko", ["어렵"]),
+    ("节假日期间暂停上门安装服务。", "zh", ["暂停"]),
+    ("门店谢绝自带外食。", "zh", ["谢绝"]),
+    ("نمنحك رصيدًا في المتجر بدلًا من استرداد المبلغ.", "ar", ["بدلًا من"]),
+])
+def test_polite_refusals_and_suspensions_are_negations(text, lang, expected):
+    assert negations(text, lang) == expected
+
+
+def test_a_polite_refusal_in_a_condition_or_before_a_noun_denies_nothing():
+    assert negations("배송지 변경이 불가능하면 바로 연락드립니다.", "ko") == []  # "if it cannot be changed"
+    assert negations("교환이 불가능한 상품은 상세 페이지에 표시합니다.", "ko") == []  # "items that cannot be"
+    assert negations("주문 확인이 어려운 경우 고객센터로 문의해 주세요.", "ko") == []  # "difficult" before a noun
+    assert negations("불가피한 사정으로 배송이 늦어질 수 있습니다.", "ko") == []  # 불가피: "unavoidable"
+
+
+@pytest.mark.parametrize("a, la, b, lb, feature", [
+    ("会员卡可在任意门店直接使用。", "zh", "会员卡需先在小程序激活，才能在门店使用。", "zh", "modal_clash"),
+    ("You may return sale items for a refund.", "en", "Sale items need to come back unworn within 7 days.", "en",
+     "modal_clash"),
+    ("모든 회원이 무료배송을 받습니다.", "ko", "구매 금액이 5만 원을 넘어야만 무료배송을 받습니다.", "ko", "strong_b"),
+    ("يمكنك تغيير موعد التوصيل من التطبيق.", "ar", "تغيير موعد التوصيل يجب أن يتم عبر خدمة العملاء.", "ar",
+     "modal_clash"),
+    ("所有门店都使用绿色电力。", "zh", "一半的门店使用绿色电力。", "zh", "quant_clash"),
+    ("所有顾客都会收到新品通知。", "zh", "只有订阅的顾客才会收到新品通知。", "zh", "restrict_xor"),
+])
+def test_need_to_only_then_and_half_in_four_languages(a, la, b, lb, feature):
+    assert cue_features(a, la, b, lb)[feature] >= 1.0
+    assert cue_features(a, la, a, la)[feature] == 0.0
