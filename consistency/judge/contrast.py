@@ -15,6 +15,45 @@ from functools import lru_cache
 
 from consistency.types import Span
 
+def _denied(term: str, wide: bool = False) -> str:
+    """``term`` named only to be set aside: "not a voucher", "instead of a refund", "بدلًا من استرداد
+    المبلغ", "而不是退款", "환불 대신". Added to the opposite pole, so "store credit instead of a refund"
+    is the credit pole alone. ``wide`` also takes plain denials ("never plastic", "无塑料", "플라스틱 없이",
+    "خالٍ من البلاستيك"), for concepts where not using one pole means using the other."""
+    if wide:
+        lead = (r"(?:(?:\binstead of|\brather than|\bnot|\bnever|\bno|\bzero|\bwithout|\bfree (?:of|from)|\bdo(?:es)?n'?t|\bdo(?:es)? not|"
+                r"\bwon'?t|\bstopped|\bphas(?:e|ed|ing) out|(?<!\S)(?:بدلًا من|بدلا من|عوضًا عن|وليس|لا|لن|دون|بدون|توقفنا عن|"
+                r"خال\S* (?:\S+ )?من))(?!\w)|而不是|而非|不是|不再|停止|不[用使含配给提供]|无|零)\s?(?:\S+\s){0,4}")
+        tail = r"\S*(?:\s\S+){0,3}?\s?(?:대신|없이|없는|아닌|없앴|\S*지 않)"
+    else:
+        lead = r"(?:(?:\binstead of|\brather than|\bnot (?:a|an|as|in)|(?<!\S)(?:بدلًا من|بدلا من|عوضًا عن|وليس))(?!\w)|而不是|而非|不是)\s?(?:\S+\s)?"
+        tail = r"\S*\s?(?:대신|아닌)"
+    return f"{lead}(?:{term})|(?:{term}){tail}"
+
+
+_REFUND = (r"\b(?:full |cash )?refunds?\b|\brefunded\b|\bmoney back\b|\boriginal payment method\b|\bthe card you paid with\b|"
+           r"退款|退还|退回|原路|现金|환불|돌려드|استرداد|نعيد (?:إليك )?المبلغ")
+_CREDIT = (r"\bstore credit\b|\bvouchers?\b|\bgift[- ]cards?\b|\bcredit note\b|\bcoupons?\b|\be-?credit\b|代金券|优惠券|礼品卡|购物金|"
+           r"积分|储值|적립금|상품권|쿠폰|قسيمة|رصيد|بطاقة هدايا")
+_PLASTIC = r"\bplastic\b|\bbubble ?wrap\b|\bpoly(?:thene|bags?| mailers?)\b|塑料|塑胶|气泡膜|비닐|플라스틱|에어캡|뽁뽁이|بلاستيك|نايلون"
+_LOCAL = r"\blocal(?:ly)?\b|\bdomestic(?:ally)?\b|\bhome[- ]grown\b|本地|当地|本土|国产|国内|국내|국산|동네|محلي"
+_IMPORTED = (r"\bimport(?:ed|s)?\b|\bflown in\b|\bfly in\b|\bair[- ]?freighted\b|\bshipped in from\b|\bfrom abroad\b|进口|空运|国外|"
+             r"들여|수입|مستورد|من الخارج")
+_FRESH = (r"\bfresh(?:ly)?\b|\bbaked in-house\b|\bmade (?:fresh|in-house|to order)\b|新鲜|现做|现磨|现烤|现榨|当天研磨|신선|갓 |직접 구|طازج")
+_PREMADE = (r"\bfrozen\b|\bpre-?(?:ground|made|cooked|baked)\b|\bready-made\b|\bconcentrate\b|冷冻|速冻|预制|浓缩|前一晚|提前磨|냉동|농축|"
+            r"미리 |مجمد|مطحون مسبق")
+_COLLECTED = (r"\bfrom your (?:door|home|doorstep)\b|\bcollect (?:\w+ ){0,3}from your (?:door|home|address)\b|"
+              r"\bcourier (?:will )?(?:collects?|picks? up)\b|上门|방문(?:해)? 회수|방문 수거|회수해|من باب|نستلم (?:\S+ ){0,2}من")
+_BROUGHT = (r"\bdrop (?:\w+ ){0,2}off at\b|\bbring (?:it|them) (?:back )?(?:to|into)\b|\bpost (?:it|them) back yourself\b|"
+            r"\bat (?:a|your nearest) post office\b|自行寄回|自行送|送到门店|带到门店|직접 (?:\S+ ){0,3}보내|편의점 택배|إحضار|بنفسك إلى")
+_DIRECT = r"\bdirect(?:ly)? from\b|\bdirect trade\b|\bstraight from\b|直接(?:从|向|采购)|直采|직접 (?:들여|구매|받아)|مباشرة من|من مزارع \S+ مباشرة"
+_VIA = (r"\b(?:via|through) (?:a |an )?(?:suppliers?|distributors?|traders?|wholesalers?|middlem[ae]n|brokers?)\b|\btraders?\b|"
+        r"\bwholesalers?\b|\bmiddlem[ae]n\b|贸易商|经销商|中间商|批发商|도매|유통업체|중간 ?상인|عبر (?:مورّد|مورد|موزّع|موزع|وسيط|تاجر)")
+_AUTO = r"\bautomatic(?:ally)?\b|\bno (?:need to )?(?:apply|sign[- ]up)\b|تلقائيًا|تلقائيا|自动|자동으로"
+_ON_REQUEST = (r"\bmanual(?:ly)?\b|\b(?:submit|send|make|file) (?:a |an |your )?(?:\w+ )?(?:request|application|claim)\b|"
+               r"\bapply (?:for|by|through)\b|قدّم طلب|تقديم طلب|手动|提交申请|需申请|申请|신청|직접 요청")
+
+
 # concept -> (pole A, pole B); each pole is one regex over all four languages.
 _POLES: dict[str, tuple[str, str]] = {
     "open_closed": (
@@ -38,8 +77,9 @@ _POLES: dict[str, tuple[str, str]] = {
         r"لا حاجة|دون الحاجة|بدون الحاجة|لا يلزم|لا يشترط|غير (?:مطلوب|إلزامي)",
     ),
     "own_partner": (
-        r"\bour own\b|in-house|ourselves|自营|自有|自己的|我们自己|자체|직접|الخاصة بنا|بأنفسنا|مصانعنا",
-        r"\bpartners?\b|third[- ]part(?:y|ies)|outsourc|external|contractors?|合作|第三方|外包|代工|외부|협력|대행|위탁|شريك|شركاء|طرف ثالث|خارجي",
+        r"\bour own\b|in-house|ourselves|自营|自有|自己的|我们自己|자체|직접|الخاصة بنا|الخاص بنا|أسطولنا|بأنفسنا|مصانعنا",
+        r"\bpartners?\b|third[- ]part(?:y|ies)|outsourc|external|contractors?|\bteam(?:ed)? up with\b|合作|第三方|外包|代工|외부|협력|대행|위탁|"
+        r"شريك|شركاء|طرف ثالث|خارجي|نتعاون مع|بالتعاون مع",
     ),
     "permanent_expiring": (
         r"never expire|\bpermanent|\bforever\b|lifetime|no expir|永久|永不过期|不会过期|영구|소멸되지|만료되지|لا تنتهي|دائم",
@@ -103,6 +143,27 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\b(?:call|phone|email|write to|contact)(?:ing)? (?:our |the )?(?:support|customer (?:service|care)|team|us)\b|"
         r"\bin person\b|\bvisit (?:a|one of our) stores?\b|致电|联系客服|聯繫客服|发送邮件至|寄信|到店办理|고객센터로|전화|"
         r"방문하셔야|الاتصال بخدمة العملاء|التواصل مع خدمة العملاء|زيارة (?:أحد )?فروعنا",
+    ),
+    "refund_credit": (  # money back, or store credit: "a full refund" / "a voucher instead of a refund"
+        f"{_REFUND}|{_denied(_CREDIT)}", f"{_CREDIT}|{_denied(_REFUND)}",
+    ),
+    "paper_plastic": (  # "paper tape only", "plastic-free" against "wrapped in plastic"
+        r"\bpaper\b|\bcardboard\b|\bcotton (?:thread|tape|bags?)\b|\bplastic[- ]free\b|纸|종이|ورق|كرتون|القماش|"
+        + _denied(_PLASTIC, wide=True),
+        _PLASTIC,
+    ),
+    "local_imported": (f"{_LOCAL}|{_denied(_IMPORTED, wide=True)}", f"{_IMPORTED}|{_denied(_LOCAL, wide=True)}"),
+    "fresh_premade": (f"{_FRESH}|{_denied(_PREMADE, wide=True)}", f"{_PREMADE}|{_denied(_FRESH, wide=True)}"),
+    "collected_brought": (  # the courier collects it from your door, or you bring it to a store or drop-off point
+        f"{_COLLECTED}|{_denied(_BROUGHT, wide=True)}", f"{_BROUGHT}|{_denied(_COLLECTED, wide=True)}",
+    ),
+    "direct_intermediary": (f"{_DIRECT}|{_denied(_VIA, wide=True)}", f"{_VIA}|{_denied(_DIRECT, wide=True)}"),
+    "automatic_on_request": (f"{_AUTO}|{_denied(_ON_REQUEST, wide=True)}", f"{_ON_REQUEST}|{_denied(_AUTO, wide=True)}"),
+    "handmade_machine": (
+        r"\bhand[- ]?(?:made|crafted|sewn|stitched|woven|knitted|painted|finished|poured|rolled|thrown|tied|picked|loomed|carved|built)\b|"
+        r"\bby hand\b|手工|手作|纯手|수제|손으로|핸드메이드|수작업|يدوي|بأيدي|باليد",
+        r"\bmachine[- ]?(?:made|sewn|stitched|knitted|woven)\b|\bby machine\b|\bmass[- ]produced\b|\bfactory[- ]made\b|机器|机制|机械|流水线|"
+        r"기계|آليًا|آليا|بالآلات|بالآلة|مكائن",
     ),
 }
 _COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
@@ -168,6 +229,11 @@ _LABELS = {
     "same_different": "the same against different", "human_automated": "a person against a machine",
     "public_confidential": "published against kept confidential", "consent_default": "asked first against on by default",
     "self_assisted": "self-service against only through the team",
+    "refund_credit": "money back against store credit", "paper_plastic": "paper or plastic-free against plastic",
+    "local_imported": "local against imported", "fresh_premade": "fresh against frozen or pre-made",
+    "collected_brought": "collected from you against brought in by you",
+    "direct_intermediary": "direct against through an intermediary",
+    "automatic_on_request": "automatic against on request", "handmade_machine": "by hand against by machine",
 }
 
 
