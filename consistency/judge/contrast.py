@@ -23,10 +23,11 @@ def _denied(term: str, wide: bool = False) -> str:
     if wide:
         lead = (r"(?:(?:\binstead of|\brather than|\bnot|\bnever|\bno|\bzero|\bwithout|\bfree (?:of|from)|\bdo(?:es)?n'?t|\bdo(?:es)? not|"
                 r"\bwon'?t|\bstopped|\bphas(?:e|ed|ing) out|(?<!\S)(?:بدلًا من|بدلا من|عوضًا عن|وليس|لا|لن|دون|بدون|توقفنا عن|"
-                r"خال\S* (?:\S+ )?من))(?!\w)|而不是|而非|不是|不再|停止|不[用使含配给提供]|无|零)\s?(?:\S+\s){0,4}")
+                r"خال\S* (?:\S+ )?من))(?!\w)\s?(?:\S+\s){0,4}|(?:而不是|而非|不是|不再|停止|不[用使含配给提供]|无|零)[^\s，。；,.;]{0,4}?)")
         tail = r"\S*(?:\s\S+){0,3}?\s?(?:대신|없이|없는|아닌|없앴|\S*지 않)"
     else:
-        lead = r"(?:(?:\binstead of|\brather than|\bnot (?:a|an|as|in)|(?<!\S)(?:بدلًا من|بدلا من|عوضًا عن|وليس))(?!\w)|而不是|而非|不是)\s?(?:\S+\s)?"
+        lead = (r"(?:(?:\binstead of|\brather than|\bnot (?:a|an|as|in)|(?<!\S)(?:بدلًا من|بدلا من|عوضًا عن|وليس))(?!\w)\s?(?:\S+\s)?|"
+                r"(?:而不是|而非|不是)[^\s，。；,.;]{0,2}?)")
         tail = r"\S*\s?(?:대신|아닌)"
     return f"{lead}(?:{term})|(?:{term}){tail}"
 
@@ -35,6 +36,10 @@ _REFUND = (r"\b(?:full |cash )?refunds?\b|\brefunded\b|\bmoney back\b|\boriginal
            r"退款|退还|退回|原路|现金|환불|돌려드|استرداد|نعيد (?:إليك )?المبلغ")
 _CREDIT = (r"\bstore credit\b|\bvouchers?\b|\bgift[- ]cards?\b|\bcredit note\b|\bcoupons?\b|\be-?credit\b|代金券|优惠券|礼品卡|购物金|"
            r"积分|储值|적립금|상품권|쿠폰|قسيمة|رصيد|بطاقة هدايا")
+# "refunded as store credit", "退还至礼品卡", "적립금으로 돌려드려요", "نعيد المبلغ كرصيد": the credit pole
+_CREDIT = (r"\brefund(?:ed|s)? (?:as|in|into|to|with|via) (?:\S+ ){0,2}(?:" + _CREDIT + r")|(?:" + _CREDIT
+           + r")(?:으로|로)\s?(?:환불|돌려드)|(?:退还|退回|退款|退)(?:至|到|为|成)[^，。]{0,4}?(?:" + _CREDIT
+           + r")|(?:استرداد|نعيد)\S*(?: \S+){0,2} (?:ك|على شكل |في صورة )(?:" + _CREDIT + r")|" + _CREDIT)  # longest first
 _PLASTIC = r"\bplastic\b|\bbubble ?wrap\b|\bpoly(?:thene|bags?| mailers?)\b|塑料|塑胶|气泡膜|비닐|플라스틱|에어캡|뽁뽁이|بلاستيك|نايلون"
 _LOCAL = r"\blocal(?:ly)?\b|\bdomestic(?:ally)?\b|\bhome[- ]grown\b|本地|当地|本土|国产|国内|국내|국산|동네|محلي"
 _IMPORTED = (r"\bimport(?:ed|s)?\b|\bflown in\b|\bfly in\b|\bair[- ]?freighted\b|\bshipped in from\b|\bfrom abroad\b|进口|空运|国外|"
