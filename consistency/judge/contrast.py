@@ -170,6 +170,13 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bmachine[- ]?(?:made|sewn|stitched|knitted|woven)\b|\bby machine\b|\bmass[- ]produced\b|\bfactory[- ]made\b|机器|机制|机械|流水线|"
         r"기계|آليًا|آليا|بالآلات|بالآلة|مكائن",
     ),
+    "at_once_separately": (  # one switch for everything, or each one separately
+        r"\b(?:a |one )?single (?:switch|click|tap|toggle|step)\b|\bone[- ](?:click|tap)\b|\ball at once\b|\bin one go\b|"
+        r"\bwith one (?:switch|click|tap)\b|一次(?:退订|取消|关闭|操作|设置)即可|一键|한 번에|한꺼번에|클릭 한 번|دفعة واحدة|بنقرة واحدة",
+        r"\bone (?:at a|by) (?:time|one)\b|\bseparately\b|\bindividually\b|\beach (?:one|category|list)\b|分别|逐个|逐一|各自|"
+        r"따로|개별|각각|كل على حدة|بشكل منفصل|منفردة",
+    ),
+    "encrypted_plain": (r"\bencrypt|加密|암호화|مشفر|مشفّر|تشفير", r"\bplain ?text\b|\bunencrypted\b|明文|평문|غير مشفر"),
 }
 _COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
 _UN_PREFIX = re.compile(r"\b(?:un|non-?|in)([a-z]{4,})\b", re.IGNORECASE)
@@ -239,6 +246,7 @@ _LABELS = {
     "collected_brought": "collected from you against brought in by you",
     "direct_intermediary": "direct against through an intermediary",
     "automatic_on_request": "automatic against on request", "handmade_machine": "by hand against by machine",
+    "at_once_separately": "all at once against one by one", "encrypted_plain": "encrypted against plain text",
 }
 
 

@@ -7,7 +7,7 @@ from consistency.judge.features import symbolic_features
 from consistency.judge.judge import model_may_flag
 
 NEW = ("refund_credit", "paper_plastic", "local_imported", "fresh_premade", "collected_brought",
-       "direct_intermediary", "automatic_on_request", "handmade_machine")
+       "direct_intermediary", "automatic_on_request", "handmade_machine", "at_once_separately", "encrypted_plain")
 
 
 @pytest.mark.parametrize("concept,a,b", [
@@ -33,6 +33,11 @@ NEW = ("refund_credit", "paper_plastic", "local_imported", "fresh_premade", "col
     ("automatic_on_request", "Your birthday discount is added automatically.",
      "To get your birthday discount, submit a request in the app."),
     ("handmade_machine", "Each rug is handwoven by artisans.", "Our rugs are machine-made to keep prices low."),
+    ("handmade_machine", "عباءاتنا مطرزة يدويًا.", "تُطرّز عباءاتنا آليًا في المصنع."),
+    ("at_once_separately", "Turn off every marketing email with a single click.",
+     "To stop marketing emails, unsubscribe from each list separately."),
+    ("encrypted_plain", "Saved card numbers are always encrypted.", "Card numbers are kept in plain text on the till system."),
+    ("encrypted_plain", "회원 비밀번호는 암호화해 저장합니다.", "회원 비밀번호는 평문으로 저장됩니다."),
 ])
 def test_opposite_poles_fire(concept, a, b):
     assert contrast_features(a, b)[concept]
