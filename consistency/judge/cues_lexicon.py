@@ -35,7 +35,7 @@ NEGATION = Lexicon({"neg": [
 
 QUANTIFIERS = Lexicon({
     "univ": [r"all|every|each|always|entire(?:ly)?|any|everything|everyone|whole|without exception",
-             ar_words("جميع", "كل", "كافة", "دائما", "دائمًا", "كامل", "بلا استثناء"),
+             ar_words("جميع", "كل", "كافة", "دائما", "دائمًا", "كامل", "بالكامل", "بأكمله", "بأكملها", "بلا استثناء"),
              "所有", "全部", "一律", "总是", "總是", "始终", "始終", "永远", "永遠", "每一", "一切", "凡是", "任何",
              "全场", "全場", "모든", "전체", "전부", "항상", "언제나", "모두", "누구나", "예외 없이"],
     # "the most detailed", "our most popular": a superlative, not a share
@@ -43,13 +43,15 @@ QUANTIFIERS = Lexicon({
               r"several|few|occasionally|majority|mostly|mainly|not all",
               ar_words("بعض", "أحيانا", "فقط", "مختارة", "معظم", "أغلب", "غالبية"), "部分", "一些", "某些", "有时",
               "有時", "仅", "僅", "只", "大多", "多数", "多數", "少数", "少數", "个别", "個別", "一半", "半数", "半數",
-              "일부", "가끔", "때때로", "특정", "몇몇", "대부분", "대다수", "상당수"],
+              "일부", "가끔", "때때로", "특정", "몇몇", "대부분", "대다수", "상당수",
+              "re:\\d+\\s?(?:곳|개|명|군데)?\\s?중\\s?\\d+"],
 })
 
 # A restriction one side states and the other does not: "can be used online and in store" /
 # "can only be redeemed online", "任意商品" / "仅限同款".
 RESTRICTION = Lexicon({"only": [
-    r"only|solely|exclusively|limited to|restricted to", ar_words("فقط", "حصرا", "حصريا", "حصريًا"),
+    r"only|solely|exclusive(?:ly)?(?: to| for)?|limited to|restricted to|reserved for",
+    ar_words("فقط", "حصرا", "حصريا", "حصريًا", "حصري", "حصرية"),
     "仅", "僅", "只能", "只限", "仅限", "僅限", "限于", "限於", "才会", "才會", "re:(?<![一两兩几幾每])只(?![是要有需读讀])",
     "re:(?:에서|으로|로|에게|께|에)만(?=\\s|[가-힣])",
     "re:(?<=[가-힣])(?<![지하이그십백천오])만(?=\\s(?!원)|[은을이으도])",
@@ -69,7 +71,7 @@ MODALITY = Lexicon({
     "strong": [r"must|will|shall|guarantee[ds]?|commit(?:ted|s)? to|promise[ds]?|'ll|ha(?:ve|s) to|required(?: to)?|"
                r"needs? to|mandatory|compulsory",
                ar_words("يجب", "سوف", "نضمن", "نلتزم", "نتعهد", "يتعين", "لا بد"), "必须", "必須", "一定", "保证",
-               "保證", "承诺", "承諾", "务必", "務必", "re:(?<![无無])须", "re:(?<![无無])須",
+               "保證", "承诺", "承諾", "务必", "務必", "请先", "請先", "re:(?<![无無])须", "re:(?<![无無])須",
                "re:(?<![无無不])需(?!求)", "才能",
                "반드시", "보장", "약속", "re:[해셔여워와]야\\s?(?:합니다|해요|하며|하고|한다|됩니다|돼요)", "re:[어아해워와]야만"],
     "weak": [r"may|might|can|could|should|aim(?:s)? to|try to|strive|hope|plan(?:s)? to|intend|"
