@@ -219,3 +219,32 @@ def test_a_polite_refusal_in_a_condition_or_before_a_noun_denies_nothing():
 def test_need_to_only_then_and_half_in_four_languages(a, la, b, lb, feature):
     assert cue_features(a, la, b, lb)[feature] >= 1.0
     assert cue_features(a, la, a, la)[feature] == 0.0
+
+
+@pytest.mark.parametrize("a, la, b, lb, feature", [
+    ("门店可以用现金或刷卡付款。", "zh", "门店只收扫码支付。", "zh", "restrict_xor"),
+    ("所有饮品都可以换成燕麦奶。", "zh", "燕麦奶只用于拿铁系列。", "zh", "restrict_xor"),
+    ("모든 상품을 선물 포장해 드립니다.", "ko", "선물 포장은 액세서리 상품만 가능합니다.", "ko", "restrict_xor"),
+    ("뉴스레터는 모든 가입 회원에게 보냅니다.", "ko", "뉴스레터는 수신 동의하신 분께만 보냅니다.", "ko", "restrict_xor"),
+    ("Every customer can book a fitting.", "en", "Fittings are reserved for loyalty members.", "en", "restrict_xor"),
+    ("Early access is open to all subscribers.", "en", "Early access is exclusive to annual subscribers.", "en",
+     "restrict_xor"),
+    ("يحصل جميع العملاء على الشحن المجاني.", "ar", "الشحن المجاني ميزة حصرية لأعضاء النادي.", "ar", "restrict_xor"),
+    ("تعمل مستودعاتنا بالطاقة الشمسية بالكامل.", "ar", "بعض مستودعاتنا تعمل بالطاقة الشمسية.", "ar", "quant_clash"),
+    ("모든 매장에서 텀블러 할인을 해 드립니다.", "ko", "매장 10곳 중 3곳에서 텀블러 할인을 해 드립니다.", "ko", "quant_clash"),
+    ("试穿后可直接下单。", "zh", "请先在线预约，再到店试穿。", "zh", "strong_b"),
+])
+def test_only_reserved_exclusive_entirely_and_n_of_m_are_cues(a, la, b, lb, feature):
+    assert cue_features(a, la, b, lb)[feature] >= 1.0
+    assert cue_features(a, la, a, la)[feature] == 0.0
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("门店提供一只免费的帆布袋。", "zh", "门店提供免费的帆布袋。", "zh"),  # 一只: a classifier
+    ("只要订单满99元就包邮。", "zh", "订单满99元包邮。", "zh"),  # 只要: "as long as"
+    ("골드 등급은 연간 50만 원부터입니다.", "ko", "골드 등급은 연간 구매 금액으로 정해집니다.", "ko"),  # 50만: a number
+    ("배송은 빠르지만 포장은 간단합니다.", "ko", "배송도 빠르고 포장도 간단합니다.", "ko"),  # -지만: "but"
+    ("3만 원 미만 주문은 배송비가 붙습니다.", "ko", "3만 원 이상 주문은 배송비가 무료입니다.", "ko"),  # 미만: "under"
+])
+def test_classifiers_numbers_and_but_are_no_restrictions(a, la, b, lb):
+    assert cue_features(a, la, b, lb)["restrict_xor"] == 0.0
