@@ -126,7 +126,7 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\breal (?:person|people|human)s?\b|\bhumans?\b|\bperson\b|\bstaff\b|\bagents?\b|人工|真人|客服人员|专人|"
         r"專人|상담원|상담사|사람이|직원이|موظف|شخص حقيقي|بشري|فريق خدمة العملاء",
         r"\bbots?\b|\bchatbots?\b|\bAI\b|\bautomat(?:ed|ic|ically)\b|\bvirtual assistant|机器人|智能客服|自动回复|"
-        r"自動回覆|AI|챗봇|자동 응답|인공지능|روبوت|آلي|ذكاء اصطناعي|تلقائي",
+        r"自動回覆|(?<![A-Za-z])AI(?![A-Za-z])|챗봇|자동 응답|인공지능|روبوت|آلي|ذكاء اصطناعي|تلقائي",
     ),
     "public_confidential": (  # what a brand discloses
         r"\bpublish(?:es|ed|ing)?\b|\bpublic(?:ly)?\b|\bdisclos(?:e|es|ed)\b|\btransparen|公开|公布|披露|공개|게시|"

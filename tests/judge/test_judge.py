@@ -52,6 +52,12 @@ def test_contrast_concepts_fire_on_opposite_poles_only(a, b, concept):
     assert contrast_features(a, a)[concept] == 0.0
 
 
+def test_ai_inside_a_word_is_no_bot():
+    assert contrast_features("A real person answers every email.", "Our staff reply to emails daily.")[
+        "human_automated"] == 0.0
+    assert contrast_features("人工客服全天接听。", "客服由AI自动回复。")["human_automated"] == 1.0
+
+
 def test_a_denied_necessity_is_not_the_necessity():
     """"not required" holds the word "required" and means its opposite."""
     assert contrast_features("A receipt is not required.", "A receipt is required.")["required_optional"] == 1.0
