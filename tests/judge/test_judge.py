@@ -53,7 +53,7 @@ def test_contrast_concepts_fire_on_opposite_poles_only(a, b, concept):
 
 
 def test_ai_inside_a_word_is_no_bot():
-    assert contrast_features("A real person answers every email.", "Our staff reply to emails daily.")[
+    assert contrast_features("A real person answers every call.", "Call times are available on our contact page.")[
         "human_automated"] == 0.0
     assert contrast_features("人工客服全天接听。", "客服由AI自动回复。")["human_automated"] == 1.0
 
