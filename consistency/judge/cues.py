@@ -65,7 +65,8 @@ _KO_ADNOMINAL = re.compile(r"(?:[은는던]|한)\s+[가-힣]")  # "세탁하지 
 _KO_PRE_CONDITIONAL = re.compile(r"\s+[가-힣]*(?:으시|으)?면(?![가-힣])")
 _KO_CONDITIONAL = re.compile(r"(?:하|하다|으시|으|다|는다|으신다)?면")  # "원하지 않으시면": "if you do not want"
 # "未穿着、未洗涤的商品": 未 + verb + 的 (or a list of them) describes the goods
-_ZH_VERB = r"(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies
+_ZH_VERB = r"(?![把将將向给給对對被让讓会會能再])(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies;
+# no coverb or auxiliary first: "不把购买的碳信用计入", "不会卖的" deny a predicate, they describe no noun
 _ZH_ATTRIBUTIVE = re.compile(rf"{_ZH_VERB}(?:[、，,][未不无無]{_ZH_VERB})*的")
 # "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"
 _AR_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:م|قابل)[\u0621-\u064a]+\s+و\s?غير")

@@ -74,7 +74,7 @@ _AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "ف
                                     ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
 # Periods said in words: "immediately" is no wait at all, "same day" within a day, "next business day" one.
 _WORD_PERIODS = re.compile(
-    r"(?P<now>\b(?:immediately|instantly|right away)\b|立即|立刻|即时|即時|즉시|فورًا|فورا|على الفور)"
+    r"(?P<now>\b(?:immediately|instantly|right away)\b|立即|立刻|即时|即時|即刻|马上|馬上|当场|當場|즉시|فورًا|فورا|على الفور)"
     r"|(?P<same>\bsame[- ]day\b|当日|當日|当天|當天|당일)"
     r"|(?P<next_bd>\bnext (?:business|working) day\b|次一?工作日|다음 영업일|익영업일|يوم العمل التالي)"
     r"|(?P<next>\bnext day\b|次日|隔日|翌日|익일|다음 ?날|اليوم التالي)", re.IGNORECASE)
@@ -316,7 +316,8 @@ _DATES = [
     re.compile(rf"(?:{_PREP})?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+{_YEAR}", _I),
     re.compile(rf"(?:{_PREP})?\b{_MON}\s+{_YEAR}", _I),
     re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?)?(?P<y>(?:19|20|21)\d{{2}}|[〇零一二三四五六七八九]{{4}})"
-               r"\s?[年년](?:\s?(?P<m>\d{1,2})\s?[月월](?:\s?(?P<d>\d{1,2})\s?[日号號일])?)?"
+               r"\s?[年년](?:\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?[月월]"
+               r"(?:\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号號일])?)?"
                r"(?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?", _I),
     re.compile(rf"(?:{_PREP}|(?P<ar>" + "|".join(ar_pattern(w) for w in ("عام", "العام", "سنة")) + r")\s+)"
                rf"(?:(?:{'|'.join(ar_pattern(w) for w in ('عام', 'العام', 'سنة'))})\s+)?{_YEAR}", _I),
@@ -405,8 +406,10 @@ def _dates_with_year(text: str) -> Iterator[Raw]:
                 continue
             value: int | str = int(year)
             if groups.get("mon") or groups.get("m"):
-                month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
-                day = groups.get("d")
+                month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(_num(groups["m"]) or 0)
+                day = _num(groups["d"]) if groups.get("d") else None  # "二〇二五年一月一日"
+                if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                    continue
                 value = f"{int(year):04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
             post = (groups.get("post") or "").strip()
             qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
