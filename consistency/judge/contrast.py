@@ -69,7 +69,7 @@ _POLES: dict[str, tuple[str, str]] = {
     "free_paid": (
         r"\bfree\b|no (?:extra |additional |hidden )?(?:charges?|fees?)|at no cost|no cost|complimentary|免费|免費|包邮|包郵|免运费|"
         r"免運費|不收(?:取)?任何费用|零费用|" + ZH_NO_CHARGE + r"|무료|(?:수수료|비용|요금|배송비)\s?(?:걱정\s?)?없이|مجان|(?:دون|بدون|بلا) (?:أي )?(?:تكلفة|رسوم)",
-        r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|收費|加收|另收|另行收取|额外收取|額外收取|运费|包装费|包裝費|手续费|手續費|服务费|服務費|快递费|快遞費|配送费|加急费|付费|付費|需支付|另付|费用|費用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
+        r"\bfees?\b|\bcharges?\b|\bcosts?\b|\bpaid\b|\bpay\b|surcharge|收费|收費|加收|另收|另行收取|额外收取|額外收取|付费|付費|需支付|另付|费用|費用|運費|유료|부과|비용|요금|رسوم|تكلفة|يدفع|مدفوع|بمقابل",
     ),
     "required_optional": (
         r"\brequired\b|\bmust\b|mandatory|\bneed to\b|\bneeds to\b|\bha(?:ve|s) to\b|必须|必需|强制|务必|務必|须|須|需要|"
