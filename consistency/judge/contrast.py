@@ -185,7 +185,8 @@ _CAPITALISED = re.compile(r"(?<=[\s(])([A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*)")
 
 # "plastic-free" against "wrapped in plastic": the thing a statement is free of, named plainly by the other.
 _FREE_OF = (
-    re.compile(r"\b([a-z]{4,})[- ]free\b", re.IGNORECASE),
+    # "plastic-free", not "ships free" or "try any plan free": with a space, "free" is the price
+    re.compile(r"\b([a-z]{4,})-free\b", re.IGNORECASE),
     re.compile(r"(?:无|不含|不使用|零)([\u4e00-\u9fff]{2,3})"),
     re.compile(r"([가-힣]{2,})(?:[을를이가]\s*)?(?:없는|쓰지 않은|사용하지 않은|프리)"),
     re.compile(r"(?:خال[ٍ]? من|خالية من|بدون|دون)\s+(?:ال)?([\u0621-\u064a]{3,})"),
@@ -269,12 +270,19 @@ def explain_contrasts(a: str, b: str) -> list[tuple[str, Span, Span]]:
     return out
 
 
+def _en_none_of(thing: str) -> re.Pattern[str]:
+    """"no plastic in our parcels", "without any plastic", "there's no gluten": free of ``thing``, said plainly."""
+    return re.compile(rf"\b(?:no|without(?: any)?|zero|never(?: any)?|not a (?:scrap|trace|speck|bit) of)\s+(?:\w+\s+)?{re.escape(thing)}",
+                      re.IGNORECASE)
+
+
 def _free_of_clash(a: str, b: str) -> bool:
     """``a`` is free of something (plastic-free, 无塑料, 플라스틱 없는, خالٍ من البلاستيك) that ``b`` names
     without being free of it."""
     for pattern in _FREE_OF:
         for m in pattern.finditer(a):
             thing = m.group(1).lower()
-            if thing in b.lower() and not any(thing == n.group(1).lower() for p in _FREE_OF for n in p.finditer(b)):
+            if thing in b.lower() and not any(thing == n.group(1).lower() for p in _FREE_OF for n in p.finditer(b)) \
+                    and not _en_none_of(thing).search(b):
                 return True
     return False
