@@ -19,3 +19,16 @@ def test_ships_free_is_a_price_not_something_left_out():
                                  "Everything shipped from our Leeds warehouse goes out in paper mailers.")["free_of"]
     assert not contrast_features("Try any plan free for two weeks.",
                                  "Your first fortnight on any plan costs nothing.")["free_of"]
+
+
+def test_a_demonym_names_its_market():
+    """"Australian orders" are orders to Australia: against "New Zealand customers" the two are
+    two markets' rules, not one rule stated twice."""
+    from consistency.judge.slots import compare, scope_terms
+
+    assert scope_terms("Australian orders can be returned within 30 days.", "en") == {"country:au"}
+    assert scope_terms("British shoppers pay no import duty.", "en") == {"country:uk"}
+    assert compare("Australian orders can be returned within 30 days.", "en",
+                   "New Zealand customers have 21 days to return an order.", "en") is None
+    assert compare("Australian orders can be returned within 30 days.", "en",
+                   "Orders to Australia can be returned within 14 days.", "en") is not None
