@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from consistency.judge.cues_lexicon import ZH_NO_CHARGE
+from consistency.judge.places import origin_places, origin_spans, origins_differ
 from consistency.types import Span
 
 def _denied(term: str, wide: bool = False) -> str:
@@ -237,9 +238,13 @@ def contrast_features(a: str, b: str) -> dict[str, float]:
     feats["un_prefix"] = float(negated)
     free_of = _free_of_clash(a, b) or _free_of_clash(b, a)
     feats["free_of"] = float(free_of)
+    origin = origins_differ(a, b)
+    feats["origin_differs"] = float(origin)
     names_a, names_b = _names(a), _names(b)
+    if origin:  # "knitted in Scotland" / "made in Portugal": the places are what differs, not the scope
+        names_a, names_b = (frozenset(n for n in ns if not origin_places(n, need_word=False)) for ns in (names_a, names_b))
     feats["names_disjoint"] = float(bool(names_a) and bool(names_b) and not (names_a & names_b))
-    feats["any"] = total + negated + free_of
+    feats["any"] = total + negated + free_of + origin
     return feats
 
 
@@ -259,6 +264,7 @@ _LABELS = {
     "direct_intermediary": "direct against through an intermediary",
     "automatic_on_request": "automatic against on request", "handmade_machine": "by hand against by machine",
     "at_once_separately": "all at once against one by one", "encrypted_plain": "encrypted against plain text",
+    "origin_differs": "made or grown in different places",
 }
 
 
@@ -277,6 +283,10 @@ def explain_contrasts(a: str, b: str) -> list[tuple[str, Span, Span]]:
                 out.append((f"opposite terms ({label}): '{ma.group(0).strip()}' vs '{mb.group(0).strip()}'",
                             Span(ma.start(), ma.end(), ma.group(0), "contrast"),
                             Span(mb.start(), mb.end(), mb.group(0), "contrast")))
+    if feats.get("origin_differs"):
+        (sa, ea), (sb, eb) = origin_spans(a)[0], origin_spans(b)[0]
+        out.append((f"opposite terms ({_LABELS['origin_differs']}): '{a[sa:ea]}' vs '{b[sb:eb]}'",
+                    Span(sa, ea, a[sa:ea], "contrast"), Span(sb, eb, b[sb:eb], "contrast")))
     return out
 
 
