@@ -68,11 +68,25 @@ _KO_CONDITIONAL = re.compile(r"(?:하|하다|으시|으|다|는다|으신다)?�
 _ZH_VERB = r"(?![把将將向给給对對被让讓会會能再])(?:(?![您你我他她它们們其])[\u4e00-\u9fff]){1,3}"  # no pronoun: 不出售您的数据 denies;
 # no coverb or auxiliary first: "不把购买的碳信用计入", "不会卖的" deny a predicate, they describe no noun
 _ZH_ATTRIBUTIVE = re.compile(rf"{_ZH_VERB}(?:[、，,][未不无無]{_ZH_VERB})*的")
+# After 在/对/凡/把... (or at the very start) a longer phrase, an auxiliary or an amount may come before the 的 of a
+# noun: "无法再利用的旧衣", "对不能退换的商品", "未满99元的订单", "在未穿着、吊牌完好的情况下"; after a comma the
+# subject may be left out ("，不公布具体工厂的结果" denies), so there the noun must be followed by the clause's predicate
+_ZH_BEFORE_NOUN_PHRASE = re.compile(r"(?:^|(?<![存现現实實所])在|对于|對於|对|對|凡是|凡|所有|任何|各|把|针对|針對|关于|關於)$")
+_ZH_AFTER_COMMA = re.compile(r"[，,。；;：:、！!？?\s（(“\"]$")
+_ZH_PHRASE = r"(?:(?![您你我他她它们們其把将將给給对對被让讓])[\u4e00-\u9fff0-9０-９.．%％])"
+_ZH_LONG_ATTRIBUTIVE = re.compile(rf"{_ZH_PHRASE}{{1,7}}(?:[、，,](?:[未不无無])?{_ZH_PHRASE}{{1,6}})*的(?![话話])"
+                                  rf"[\u4e00-\u9fff]")
+_ZH_SUBJECT_NOUN = re.compile(r"[\u4e00-\u9fff]{5}")
+# "…的话" closes a condition: "不满意的话可以退款"
+_ZH_IF_AFTER = re.compile(r"[^，,；;。？?！!]{0,12}?的[话話]")
+# "尺码不合适？就算洗过也可以换": a question the statement then answers poses a case, it denies nothing
+_ZH_POSED = re.compile(r"[^，,；;。？?！!]{0,12}?[？?](?=\s*\S)")
 # "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"
 _AR_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:م|قابل)[\u0621-\u064a]+\s+و\s?غير")
 _AR_PARTICIPLE = re.compile(r"\s*(?:م|قابل)")
 _AR_ATTRIBUTIVE_BEFORE = re.compile(r"(?:^|\s)(?:أي|كل|و)\s?[\u0621-\u064a]+\s+$|(?:^|\s)و$")
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|(?:如果|假如|若|(?<![例比譬])如(?![何今此下同]))[^，,；;。]*$|"
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:.]*$|(?:如果|假如|若|(?<![例比譬])如(?![何今此下同])|只要|要是|"
+                        r"倘若|假使|一旦|萬一|万一|即使|即便|就算|哪怕)[^，,；;。？?！!就才也便则則]*$|"
                         r"만약[^,.]*$|(?:إذا|إن|لو)\s[^،,.]*$", re.IGNORECASE)
 
 
@@ -91,6 +105,14 @@ def _attributive_or_conditional(text: str, cue: Cue) -> bool:
         return True  # "빠짐없이" (without exception), "걱정 없이" (without worry): an adverb, not a denial
     if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
         return True
+    if HAN.match(cue.text[:1]):
+        if _ZH_IF_AFTER.match(text, cue.end) or _ZH_POSED.match(text, cue.end):
+            return True
+        if cue.text in ("未", "不", "无", "無", "没", "沒", "没有", "沒有") and (m := _ZH_LONG_ATTRIBUTIVE.match(text, cue.end)):
+            if _ZH_BEFORE_NOUN_PHRASE.search(text, 0, cue.start):
+                return True
+            if _ZH_AFTER_COMMA.search(text, 0, cue.start) and _ZH_SUBJECT_NOUN.match(text, m.end() - 1):
+                return True
     if cue.text.endswith("غير"):
         if _AR_ATTRIBUTIVE_AFTER.match(text, cue.end):  # "غير مستخدم وغير مغسول": a list of un- words
             return True

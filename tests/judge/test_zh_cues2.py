@@ -1,0 +1,48 @@
+"""Chinese negations that do not deny the statement's main predicate: inside a noun's attributive
+clause (无法再修补的旧鞋), inside a condition or concession (一旦…就, 即使, …的话), in a question the
+statement then answers (颜色不喜欢？…), and number bounds (不超过, 不低于)."""
+
+import pytest
+
+from consistency.judge.cues import cue_features, polarity_cues
+
+
+def _negs(text: str) -> list[str]:
+    return [c.text for c in polarity_cues(text, "zh") if c.kind == "negation"]
+
+
+@pytest.mark.parametrize("text", [
+    "无法再修补的旧鞋会交给合作工厂粉碎再生。",      # a longer phrase before 的 + noun
+    "不能退换的特价商品会在页面上单独标注。",        # an auxiliary inside the attributive
+    "未满88元的订单需支付六元运费。",               # an amount inside the attributive
+    "对没有绑定手机号的账户，我们会发送邮件提醒。",   # after a preposition
+    "外套在未拆吊牌、包装完好的情况下可以退回。",     # a list of conditions, only the first negated
+    "颜色不喜欢？收货七天内都可以换一件。",          # a question the statement answers
+    "不满意的话，三十天内可以全额退款。",            # …的话
+    "只要不拆封，礼盒随时可以退。",                 # 只要
+    "就算不买会员，也可以参加周末市集。",             # concession
+])
+def test_negation_outside_the_main_predicate_denies_nothing(text: str) -> None:
+    assert _negs(text) == []
+
+
+@pytest.mark.parametrize("text, neg", [
+    ("我们不出售您的购物记录。", "不"),                         # pronoun + 的: the object of the denied verb
+    ("门店将不公布供应商的采购价格。", "不"),                    # 将 is "will" here, not a preposition
+    ("我们只公开年度摘要，不公布各家工厂的结果。", "不"),         # subject left out after a comma
+    ("定制款一旦开始制作就不能取消。", "不"),                    # the main clause after 一旦…就
+    ("未成年人即使有家长同意也无法开通信用支付。", "无"),         # the main clause after 即使…也
+])
+def test_negation_of_the_main_predicate_still_counts(text: str, neg: str) -> None:
+    assert neg in "".join(_negs(text))
+
+
+@pytest.mark.parametrize("text", ["每周的营销短信不超过两条。", "仓库员工的时薪不低于三十元。"])
+def test_a_number_bound_is_no_denial(text: str) -> None:
+    assert _negs(text) == []
+
+
+def test_only_the_side_that_denies_its_predicate_counts_as_negated() -> None:
+    # the other side's 无法 sits inside "the shoes that cannot be repaired": the pair has a one-sided negation
+    feats = cue_features("回收的旧鞋不会被焚烧。", "zh", "无法再修补的旧鞋会送去焚烧处理。", "zh")
+    assert feats["neg_xor"] == 1.0 and feats["neg_a"] == 1.0 and feats["neg_b"] == 0.0
