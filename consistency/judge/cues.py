@@ -78,7 +78,7 @@ _ZH_LONG_ATTRIBUTIVE = re.compile(rf"{_ZH_PHRASE}{{1,7}}(?:[、，,](?:[未不�
                                   rf"[\u4e00-\u9fff]")
 _ZH_SUBJECT_NOUN = re.compile(r"[\u4e00-\u9fff]{5}")
 # "…的话" closes a condition: "不满意的话可以退款"
-_ZH_IF_AFTER = re.compile(r"[^，,；;。？?！!]{0,12}?的[话話]")
+_ZH_IF_AFTER = re.compile(r"[^，,；;。？?！!]{0,12}?(?:的[话話]|也(?:没关系|沒關係|没问题|沒問題|不要紧|不要緊))")
 # "尺码不合适？就算洗过也可以换": a question the statement then answers poses a case, it denies nothing
 _ZH_POSED = re.compile(r"[^，,；;。？?！!]{0,12}?[？?](?=\s*\S)")
 # "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"

@@ -24,6 +24,8 @@ ZH_NO_CHARGE_AFTER_WU = r"(?:任何)?(?:额外|額外|隐藏|隱藏)?(?:费用|�
 ZH_NO_CHARGE = rf"不(?:{ZH_NO_CHARGE_AFTER_BU})|[无無](?:{ZH_NO_CHARGE_AFTER_WU})|免收"
 # "不超过三条", "不低于六千五百元" ("at most", "at least") bound a number, like "no more than"; they deny nothing
 ZH_BOUND = "超过|超過|低于|低於|高于|高於|多于|多於|晚于|晚於|迟于|遲於|早于|早於"
+# "没关系", "没问题", "不用担心", "不要紧" ("that's fine", "no problem", "don't worry") reassure; they deny nothing
+ZH_NO_WORRY = "用担心|用擔心|必担心|必擔心|要紧(?!张)|要緊(?!張)"
 ZH_NO_EXCEPTION = "无一例外|無一例外|毫无例外|毫無例外|没有例外|沒有例外|不例外|概莫能外"
 
 # "without" words negate a condition, not the predicate: "never X without consent" means "X with consent".
@@ -37,8 +39,9 @@ NEGATION = Lexicon({"neg": [
     ar_words("لا", "لن", "لم", "ليس", "ليست", "لسنا", "أبدا", "بدون", "دون", "غير", "بدلا من", "بدلًا من", "عوضا عن",
              "عوضًا عن"),
     # 不例外/没有例外/无一例外 ("no exception") is "all"; 不另收费/不用多付/无额外费用 ("no extra charge") is "free"
-    rf"re:[不](?!仅|僅|只|但|断|斷|同|久|管|论|論|过|過|少|错|錯|锈|銹|论|得不|久|例外|{ZH_NO_CHARGE_AFTER_BU}|{ZH_BOUND})",
-    "re:[没沒]有(?!例外)", "re:[没沒](?!有)",
+    rf"re:[不](?!仅|僅|只|但|断|斷|同|久|管|论|論|过|過|少|错|錯|锈|銹|论|得不|久|例外|{ZH_NO_CHARGE_AFTER_BU}|{ZH_BOUND}|"
+    rf"{ZH_NO_WORRY})",
+    "re:[没沒]有(?!例外|问题|問題)", "re:[没沒](?!有|关系|關係|问题|問題)",
     "绝不", "絕不", "从不", "從不", "永不", "决不", "決不", rf"re:无(?!论|論|限|一例外|例外|{ZH_NO_CHARGE_AFTER_WU})",
     rf"re:無(?!論|限|一例外|例外|{ZH_NO_CHARGE_AFTER_WU})", "re:未(?!来|來|成年)",
     "re:非(?!常)", "勿", "暂停", "暫停", "停止", "谢绝", "謝絕", "拒收", "禁止",

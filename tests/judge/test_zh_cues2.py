@@ -46,3 +46,13 @@ def test_only_the_side_that_denies_its_predicate_counts_as_negated() -> None:
     # the other side's 无法 sits inside "the shoes that cannot be repaired": the pair has a one-sided negation
     feats = cue_features("回收的旧鞋不会被焚烧。", "zh", "无法再修补的旧鞋会送去焚烧处理。", "zh")
     assert feats["neg_xor"] == 1.0 and feats["neg_a"] == 1.0 and feats["neg_b"] == 0.0
+
+
+@pytest.mark.parametrize("text", ["忘带会员卡也没关系，报手机号就能积分。", "用积分抵扣运费没问题。", "对坚果过敏也不用担心。",
+                                  "小票丢了不要紧，凭订单号也能退。"])
+def test_reassurance_is_no_denial(text: str) -> None:
+    assert _negs(text) == []
+
+
+def test_a_real_denial_next_to_a_reassurance_still_counts() -> None:
+    assert _negs("我们没有出售任何会员数据。") == ["没有"]
