@@ -56,3 +56,13 @@ def test_reassurance_is_no_denial(text: str) -> None:
 
 def test_a_real_denial_next_to_a_reassurance_still_counts() -> None:
     assert _negs("我们没有出售任何会员数据。") == ["没有"]
+
+
+def test_never_charging_a_fee_is_the_free_pole_like_not_charging() -> None:
+    assert _negs("我们从不收取改衣服务费。") == _negs("改衣不收任何服务费。") == []
+    assert _negs("我们从不出售会员数据。") == ["从不"]
+
+
+def test_no_questions_asked_returns_is_a_policy_name_not_a_denial() -> None:
+    assert _negs("门店支持十五天无理由退货。") == []
+    assert _negs("退货无需说明理由。") == ["无"]
