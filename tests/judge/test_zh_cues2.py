@@ -66,3 +66,16 @@ def test_never_charging_a_fee_is_the_free_pole_like_not_charging() -> None:
 def test_no_questions_asked_returns_is_a_policy_name_not_a_denial() -> None:
     assert _negs("门店支持十五天无理由退货。") == []
     assert _negs("退货无需说明理由。") == ["无"]
+
+
+@pytest.mark.parametrize("text, negs", [
+    ("無法再修補的舊鞋會送去焚燒處理。", []),
+    ("尺碼不合適？七天內都可以換。", []),
+    ("每週簡訊不超過兩條。", []),
+    ("發票遺失也沒關係，憑訂單號就能退。", []),
+    ("門市支援七天無理由退貨。", []),
+    ("定製款一旦開始製作就不能取消。", ["不"]),
+    ("我們不出售您的購物紀錄。", ["不"]),
+])
+def test_traditional_forms(text: str, negs: list[str]) -> None:
+    assert _negs(text) == negs
