@@ -74,6 +74,8 @@ class Lexicon:
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         folded, index = _folded(text)
+        if self._first.isdisjoint(folded):  # no form can start anywhere: most lexicons, most texts
+            return []
         out, i, n = [], 0, len(folded)
         while i < n:
             if folded[i] in self._first:
