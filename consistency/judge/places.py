@@ -164,21 +164,23 @@ def _sold_here(text: str, m: re.Match[str]) -> bool:
     return bool(_SALE_AFTER.search(text[m.end():m.end() + 20]) or _SALE_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
 
 
-@lru_cache(maxsize=65536)
-def named_origins(text: str, need_word: bool = True) -> frozenset[str]:
-    """The places of origin ``text`` names, as named (Pu'er, not also Yunnan and China)."""
-    found: set[str] = set()
+def _origin_matches(text: str, need_word: bool) -> list[tuple[str, re.Match[str]]]:
+    """(place, its first match as an origin) for each place ``text`` names as where something comes from."""
+    out = []
     for pid, pattern in _PLACES:
         for m in pattern.finditer(text):
             if _sold_here(text, m):
                 continue
-            if need_word:
-                window = text[max(0, m.start() - _NEAR):m.end() + _NEAR]
-                if not _ORIGIN_WORD.search(window):
-                    continue
-            found.add(pid)
-            break
-    return frozenset(found)
+            if not need_word or _ORIGIN_WORD.search(text[max(0, m.start() - _NEAR):m.end() + _NEAR]):
+                out.append((pid, m))
+                break
+    return out
+
+
+@lru_cache(maxsize=65536)
+def named_origins(text: str, need_word: bool = True) -> frozenset[str]:
+    """The places of origin ``text`` names, as named (Pu'er, not also Yunnan and China)."""
+    return frozenset(pid for pid, _ in _origin_matches(text, need_word))
 
 
 def _within(places: frozenset[str]) -> frozenset[str]:
@@ -198,16 +200,7 @@ def origin_places(text: str, need_word: bool = True) -> frozenset[str]:
 
 def origin_spans(text: str, need_word: bool = True) -> list[tuple[int, int]]:
     """Where the places of origin sit in ``text``."""
-    spans = []
-    for _, pattern in _PLACES:
-        for m in pattern.finditer(text):
-            if _sold_here(text, m):
-                continue
-            window = text[max(0, m.start() - _NEAR):m.end() + _NEAR]
-            if not need_word or _ORIGIN_WORD.search(window):
-                spans.append(m.span())
-                break
-    return sorted(spans)
+    return sorted(m.span() for _, m in _origin_matches(text, need_word))
 
 
 def origins_differ(a: str, b: str, need_word: bool = True) -> bool:
