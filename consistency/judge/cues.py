@@ -81,8 +81,6 @@ _ZH_SUBJECT_NOUN = re.compile(r"[\u4e00-\u9fff]{5}")
 _ZH_IF_AFTER = re.compile(r"[^，,；;。？?！!]{0,12}?(?:的[话話]|也(?:没关系|沒關係|没问题|沒問題|不要紧|不要緊))")
 # "尺码不合适？就算洗过也可以换": a question the statement then answers poses a case, it denies nothing
 _ZH_POSED = re.compile(r"[^，,；;。？?！!]{0,12}?[？?](?=\s*\S)")
-# the same in any language, once the question ends and the statement goes on
-_POSED = re.compile(r"[^,;.!?，。；！？؟،]{0,40}?[?？؟](?=\s*\S)")
 # "أي منتج غير مستخدم وغير مغسول": غير before a participle, after a quantified or coordinated noun, is "un-"
 _AR_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:م|قابل)[\u0621-\u064a]+\s+و\s?غير")
 _AR_PARTICIPLE = re.compile(r"\s*(?:م|قابل)")
@@ -107,8 +105,6 @@ def _attributive_or_conditional(text: str, cue: Cue) -> bool:
         return True  # "빠짐없이" (without exception), "걱정 없이" (without worry): an adverb, not a denial
     if cue.text in ("未", "不", "无", "無") and _ZH_ATTRIBUTIVE.match(text, cue.end):
         return True
-    if _POSED.match(text, cue.end):
-        return True  # "Not a member yet? You can still...": the question poses a case, the answer states
     if HAN.match(cue.text[:1]):
         if _ZH_IF_AFTER.match(text, cue.end) or _ZH_POSED.match(text, cue.end):
             return True

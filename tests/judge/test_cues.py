@@ -248,13 +248,3 @@ def test_only_reserved_exclusive_entirely_and_n_of_m_are_cues(a, la, b, lb, feat
 ])
 def test_classifiers_numbers_and_but_are_no_restrictions(a, la, b, lb):
     assert cue_features(a, la, b, lb)["restrict_xor"] == 0.0
-
-
-@pytest.mark.parametrize("text, lang", [
-    ("Not a member yet? You can still book a fitting.", "en"),
-    ("아직 회원이 아니신가요? 누구나 예약하실 수 있어요.", "ko"),
-    ("لا تريد الانتظار؟ يمكنك الاستلام من الفرع.", "ar"),
-])
-def test_a_negation_in_a_question_the_statement_answers_denies_nothing(text, lang):
-    assert not [c for c in polarity_cues(text, lang) if c.kind == "negation"]
-    assert [c for c in polarity_cues("You can't book a fitting unless you are a member.", "en") if c.kind == "negation"]
