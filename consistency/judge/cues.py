@@ -274,14 +274,10 @@ def cue_features(a_text: str, a_lang: str, b_text: str, b_lang: str) -> dict[str
     return feats
 
 
-def explain_difference(a_text: str, a_lang: str, b_text: str, b_lang: str) -> list[str]:
-    """Short hints for a model verdict: which cues differ between the two statements."""
-    return [reason for reason, _, _ in difference_spans(a_text, a_lang, b_text, b_lang)]
-
-
 def difference_spans(a_text: str, a_lang: str, b_text: str, b_lang: str) -> list[tuple[str, Span | None, Span | None]]:
-    """The hints of ``explain_difference`` with the words each rests on, as spans of each statement
-    (None where a side has no such word: the statement that is not negated)."""
+    """Short hints for a model verdict (which cues differ between the two statements), each with the
+    words it rests on as spans of each statement (None where a side has no such word: the statement
+    that is not negated)."""
     pa, pb = _profile(a_text, a_lang), _profile(b_text, b_lang)
     out: list[tuple[str, Span | None, Span | None]] = []
     if bool(pa.negations) != bool(pb.negations):
