@@ -59,7 +59,8 @@ DURATION_UNITS = Lexicon({
 _DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(?P<cl>个|個)?\s?"
                        r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
                        rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
-# "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it
+# "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it, unless a number counts it
+_NUMBER_JUST_BEFORE = re.compile(rf"(?:{NUMBER})\s*$")
 _AR_WHOLE = re.compile("(?P<u>" + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                            (("day", "يوما"), ("week", "أسبوعا"), ("month", "شهرا"), ("year", "عاما")))
                        + r")\s+" + ar_pattern("كاملا") + r"(?![\u0621-\u064a])")
@@ -139,7 +140,7 @@ def _durations(text: str) -> Iterator[Raw]:
         unit = next(k for k in ("day", "week", "month", "year", "year2", "hour") if m.group(k)).rstrip("2")
         yield Raw("duration", m.start("u"), m.end("u"), HOURS_PER[unit], unit)
     for m in _AR_WHOLE.finditer(text):
-        if not re.search(rf"(?:{NUMBER})\s*$", text[max(0, m.start() - 12):m.start()]):
+        if not _NUMBER_JUST_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             unit = next(k for k in ("day", "week", "month", "year") if m.group(k))
             yield Raw("duration", m.start(), m.end(), HOURS_PER[unit], unit)
     for m in _WORD_PERIODS.finditer(text):
@@ -310,15 +311,16 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _Y = r"(?P<y>(?:19|20|21)\d{2})"
 _YEAR = _Y + r"(?!\d)"
 _PREP = rf"(?P<prep>{DATE_PREPS.alternation})\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?"
+_CJK_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_CJK_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_CJK_POST = r"(?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?"  # forms of _DATE_POST
 _DATES = [
     re.compile(rf"(?:{_PREP})?(?<!\d){_Y}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)", _I),
     re.compile(rf"(?:{_PREP})?\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", _I),
     re.compile(rf"(?:{_PREP})?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+{_YEAR}", _I),
     re.compile(rf"(?:{_PREP})?\b{_MON}\s+{_YEAR}", _I),
     re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?)?(?P<y>(?:19|20|21)\d{{2}}|[〇零一二三四五六七八九]{{4}})"
-               r"\s?[年년](?:\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?[月월]"
-               r"(?:\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号號일])?)?"
-               r"(?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?", _I),
+               rf"\s?[年년](?:\s?(?P<m>{_CJK_MONTH})\s?[月월](?:\s?(?P<d>{_CJK_DAY})\s?[日号號일])?)?{_CJK_POST}", _I),
     re.compile(rf"(?:{_PREP}|(?P<ar>" + "|".join(ar_pattern(w) for w in ("عام", "العام", "سنة")) + r")\s+)"
                rf"(?:(?:{'|'.join(ar_pattern(w) for w in ('عام', 'العام', 'سنة'))})\s+)?{_YEAR}", _I),
 ]
@@ -334,14 +336,11 @@ _AR_MONTHS = {"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4
               "يوليو": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12}
 _AR_MON = "|".join(f"(?P<ar{i}>{ar_pattern(w)})" for i, w in enumerate(_AR_MONTHS))
 _NO_YEAR_AFTER = r"(?!\s*,?\s*(?:of\s+)?(?:19|20|21)\d{2})(?!\s?(?:[:\d%]|[ap]\.?m\b))"
-_CJK_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
-_CJK_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DAYS_OF_MONTH = [
     re.compile(rf"(?:{_PREP})?\b{_MON}\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b{_NO_YEAR_AFTER}", _I),
     re.compile(rf"(?:{_PREP})?\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b{_NO_YEAR_AFTER}", _I),
-    re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?(?:今年|明年|올해|내년)?\s?)?(?<![\d十一二三四五六七八九])(?P<m>{_CJK_MONTH})\s?[月월]\s?"
-               rf"(?P<d>{_CJK_DAY})\s?[日号號일](?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?",
-               _I),
+    re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?(?:今年|明年|올해|내년)?\s?)?(?<![\d十一二三四五六七八九])"
+               rf"(?P<m>{_CJK_MONTH})\s?[月월]\s?(?P<d>{_CJK_DAY})\s?[日号號일]{_CJK_POST}", _I),
     re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s+)?(?<![\d\u0621-\u064a])(?P<d>[12]\d|3[01]|0?[1-9])\s+"
                rf"(?:{_AR_MON})(?![\u0621-\u064a])", _I),
 ]
@@ -361,6 +360,16 @@ _END_AFTER = re.compile(r"^\s?(?:에\s?)?(?:마감|종료|终止|截止|结束|�
 _START_AFTER = re.compile(r"^\s?(?:에\s?)?(?:시작|开始|開始|开放|開放|起)")
 
 
+def _stated_qualifier(groups: dict[str, str | None]) -> str:
+    """The qualifier a date's own words give: a particle after it ("前", "까지", "起"), else the preposition
+    before it ("by", "since", "in"); "" when neither says."""
+    post = (groups.get("post") or "").strip()
+    qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
+    if not qualifier and groups.get("prep"):
+        qualifier = DATE_PREPS.key(groups["prep"]) or ""
+    return qualifier
+
+
 def _day_of_month(m: re.Match[str], text: str) -> Raw | None:
     groups = m.groupdict()
     if groups.get("mon"):
@@ -374,10 +383,7 @@ def _day_of_month(m: re.Match[str], text: str) -> Raw | None:
     day = _num(groups["d"])
     if not month or not day or not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[int(month) - 1]):
         return None
-    post = (groups.get("post") or "").strip()
-    qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
-    if not qualifier and groups.get("prep"):
-        qualifier = (DATE_PREPS.key(groups["prep"]) or "").replace("exact", "")  # "on", "في": the verb decides
+    qualifier = _stated_qualifier(groups).replace("exact", "")  # "on", "في": the verb decides
     before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 6]
     if not qualifier and _RANGE_END_BEFORE.search(before):
         qualifier = "max"
@@ -387,10 +393,10 @@ def _day_of_month(m: re.Match[str], text: str) -> Raw | None:
     return Raw("date", m.start(), m.end(), f"--{int(month):02d}-{int(day):02d}", qualifier=qualifier)
 
 
-
 def find_dates(text: str) -> Iterator[Raw]:
     yield from _dates_with_year(text)
-    for rx in _DAYS_OF_MONTH if _DAY_OF_MONTH_GATE.search(text) else ():  # after the full dates: a full date's span hides its own day and month
+    # after the full dates: a full date's span hides its own day and month
+    for rx in _DAYS_OF_MONTH if _DAY_OF_MONTH_GATE.search(text) else ():
         for m in rx.finditer(text):
             raw = _day_of_month(m, text)
             if raw is not None:
@@ -402,8 +408,8 @@ def _dates_with_year(text: str) -> Iterator[Raw]:
         for m in rx.finditer(text):
             groups = m.groupdict()
             year = _num(groups["y"])
-            if year is None or not 1900 <= year < 2200:
-                continue
+            if year is None or not 1900 <= year < 2200 or _CURRENCY_NEXT.match(text, m.end()):
+                continue  # "حتى ٢٠٠٠ ريال" is an amount up to 2,000, not the year 2000
             value: int | str = int(year)
             if groups.get("mon") or groups.get("m"):
                 month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(_num(groups["m"]) or 0)
@@ -411,13 +417,7 @@ def _dates_with_year(text: str) -> Iterator[Raw]:
                 if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                     continue
                 value = f"{int(year):04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            post = (groups.get("post") or "").strip()
-            qualifier = next((q for q, forms in _DATE_POST.items() if post in forms), "") if post else ""
-            if not qualifier and groups.get("prep"):
-                qualifier = DATE_PREPS.key(groups["prep"]) or ""
-            if _CURRENCY_NEXT.match(text, m.end()):
-                continue  # "حتى ٢٠٠٠ ريال" is an amount up to 2,000, not the year 2000
-            yield Raw("date", m.start(), m.end(), value, qualifier=qualifier or "exact")
+            yield Raw("date", m.start(), m.end(), value, qualifier=_stated_qualifier(groups) or "exact")
 
 
 # --- counted quantities -----------------------------------------------------------------------
