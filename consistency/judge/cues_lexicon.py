@@ -8,12 +8,12 @@ inside خلال). Entries here are therefore ``re:`` regexes or bounded words.
 from __future__ import annotations
 
 from consistency.judge.lexicon import Lexicon
-from consistency.judge.numbers import ar_pattern
+from consistency.judge.numbers import ar_alternation
 
 
 def ar_words(*words: str) -> str:
     """A ``re:`` entry for whole Arabic words, allowing the conjunctions و/ف and the prepositions ب/ل."""
-    alt = "|".join(ar_pattern(w) for w in sorted(words, key=len, reverse=True))
+    alt = ar_alternation(sorted(words, key=len, reverse=True))
     return rf"re:(?<![\u0621-\u064a])[وفبل]?(?:{alt})(?![\u0621-\u064a])"
 
 

@@ -13,6 +13,7 @@ slot rules need one reading of every numeral. Two pieces live here:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _DIGIT_MAP = {**{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic ٠-٩
@@ -42,6 +43,12 @@ def ar_pattern(word: str) -> str:
     """A regex for an Arabic word that tolerates tashkeel, tatweel and alef/ta-marbuta/yaa spellings."""
     return "".join(_AR_CLASSES.get(ch, re.escape(ch)) + (_AR_MARKS if "\u0600" <= ch <= "\u06ff" else "")
                    for ch in word)
+
+
+def ar_alternation(words: Iterable[str]) -> str:
+    """One regex alternative per Arabic word, in the order given (a longer phrase first where one
+    starts another)."""
+    return "|".join(ar_pattern(w) for w in words)
 
 
 def ar_fold(text: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from consistency.judge.lexicon import TOPICS, Lexicon
-from consistency.judge.numbers import NUMBER, ar_fold, ar_pattern, parse_number
+from consistency.judge.numbers import NUMBER, ar_alternation, ar_fold, ar_pattern, parse_number
 
 ALL_DAYS = frozenset(range(7))
 WEEKDAYS = frozenset(range(5))
@@ -111,7 +111,7 @@ _DAY_RANGE = re.compile(rf"(?:from\s+|من\s+)?(?:{_DAY.replace('?P<', '?P<a_')}
                         rf"(?:{_DAY.replace('?P<', '?P<b_')})(?:\s*까지)?", re.IGNORECASE)
 _FULL_DAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
                        r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s*(?:\d|noon|midnight))|(?:周|週|星期|礼拜)"
-                       r"[一二三四五六日天]|[월화수목금토일]요일|" + "|".join(ar_pattern(w) for w in _AR_DAYS),
+                       r"[一二三四五六日天]|[월화수목금토일]요일|" + ar_alternation(_AR_DAYS),
                        re.IGNORECASE)
 DAY_SETS = Lexicon({
     "weekdays": [r"weekdays?|business days|working days", "工作日", "re:平日(?![里裡])", "평일"],
@@ -147,14 +147,14 @@ _AP_SUF_AR = {"صباحًا": "am", "صباحا": "am", "صباح": "am", "ص": 
               "بعد منتصف الليل": "am", "مساءً": "pm", "مساء": "pm", "م": "pm", "ظهرًا": "pm", "ظهرا": "pm",
               "عصرًا": "pm", "عصرا": "pm"}
 _AP_PRE_RE = "|".join(sorted(_AP_PRE, key=len, reverse=True))
-_AP_SUF_RE = r"a\.?m\.?|p\.?m\.?|" + "|".join(ar_pattern(w) for w in sorted(_AP_SUF_AR, key=len, reverse=True))
+_AP_SUF_RE = r"a\.?m\.?|p\.?m\.?|" + ar_alternation(sorted(_AP_SUF_AR, key=len, reverse=True))
 # Hours in words: "上午十点", "아침 여덟 시", "الواحدة ظهرًا" ("الثانية" alone is "the second": it needs
 # الساعة or صباحًا/مساءً/ظهرًا to be a time)
 _AR_HOURS = {"الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6, "السابعة": 7,
              "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12,
              "الثانية عشر": 12}
 _AR_HOUR_VALUES = {ar_fold(w): v for w, v in _AR_HOURS.items()}
-_AR_HOUR_RE = "|".join(ar_pattern(w) for w in sorted(_AR_HOURS, key=len, reverse=True))
+_AR_HOUR_RE = ar_alternation(sorted(_AR_HOURS, key=len, reverse=True))
 _ZH_HOUR_RE = r"二十[一二三四]?|十[一二]?|[〇零一二两兩三四五六七八九]"
 _KO_HOUR_RE = "열한|열두|열|한|두|세|네|다섯|여섯|일곱|여덟|아홉"
 # After a Korean native hour, 시 is the hour only before a particle or a break: "한시적", "세 시장" are not times
@@ -247,40 +247,36 @@ def _time_range(m: re.Match[str]) -> tuple[int, int, bool] | None:
 # A time alone has no role ("每晚九点推送", "at 12 sharp"); one after "until" or before "关门" is a
 # closing time, one after "opens at" or before "부터" an opening time. "from 1pm" and "从上午十点"
 # open only where the clause is about being open or available (HOURS_CONTEXT).
-def _ar_words(*words: str) -> str:
-    return "|".join(ar_pattern(w) for w in words)
-
-
 _AR_GAP = r"(?:\s+[\u0600-\u06ff]+){0,4}?\s*"  # "تغلق جميع فروعنا عند الساعة": a few words between verb and time
 _CLOSE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:until|till|'til|til|up\s+until|before|no\s+later\s+than|closes?|closing(?:\s+time)?"
     r"(?:\s+is)?|shuts?|ends?|ending|finish(?:es)?|wraps?\s+up)\s+(?:(?:at|around|about|by|on)\s+)*"
     r"|(?:直到|截至|截止到|截止至|最晚|最迟|最遲|到|至)\s*"
-    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('حتى', 'لغاية', 'لحد')})\s*"
-    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تغلق', 'يغلق', 'نغلق', 'إغلاق', 'الإغلاق', 'تنتهي', 'ينتهي', 'ننتهي')})"
-    rf"{_AR_GAP}(?:(?:{_ar_words('في', 'عند', 'تمام')})\s*)*)$", re.IGNORECASE)
+    rf"|(?<![\u0600-\u06ff])(?:{ar_alternation(('حتى', 'لغاية', 'لحد'))})\s*"
+    rf"|(?<![\u0600-\u06ff])(?:{ar_alternation(('تغلق', 'يغلق', 'نغلق', 'إغلاق', 'الإغلاق', 'تنتهي', 'ينتهي', 'ننتهي'))})"
+    rf"{_AR_GAP}(?:(?:{ar_alternation(('في', 'عند', 'تمام'))})\s*)*)$", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(
     r"\s*(?:(?:close|closing)(?![A-Za-z])|(?:之前|以前|前|为止|為止|(?:营业|營業|服务|服務)?(?:结束|結束)|关门|關門|打烊|"
     r"闭店|閉店|截止|下班|收工)|(?:이)?전\s?까지|까지|(?:에|이면)?\s?(?:문을\s?)?(?:닫|마감|종료|영업\s?종료|끝))",
     re.IGNORECASE)
 _OPEN_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:opens?|opening(?:\s+time)?(?:\s+is)?|reopens?)\s+(?:(?:at|from|around|about)\s+)*"
-    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تفتح', 'يفتح', 'نفتح', 'افتتاح')})"
-    rf"{_AR_GAP}(?:(?:{_ar_words('من', 'في', 'عند', 'تمام')})\s*)*)$", re.IGNORECASE)
+    rf"|(?<![\u0600-\u06ff])(?:{ar_alternation(('تفتح', 'يفتح', 'نفتح', 'افتتاح'))})"
+    rf"{_AR_GAP}(?:(?:{ar_alternation(('من', 'في', 'عند', 'تمام'))})\s*)*)$", re.IGNORECASE)
 _OPEN_AFTER = re.compile(r"\s*(?:(?:open|opening)(?![A-Za-z])|开门|開門|开业|開業|开放|開放|营业|營業|上班|开店|開店|"
                          r"(?:에|에서)?\s?(?:문을\s?)?(?:열|엽|여는|오픈|개점|영업\s?시작))", re.IGNORECASE)
 # "from 1pm", "starts at 9am", "上午十点起", "오후 2시부터": an opening time only where the clause is about
 # being open or a service being available ("Saturday yoga starts at 9am" is an event, not hours)
 _START_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:from|starts?|starting|begins?|beginning)\s+(?:(?:at|from|around|about)\s+)*|(?:从|從|自)\s*"
-    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('تبدأ', 'يبدأ', 'نبدأ', 'نستقبل', 'يستقبل', 'تستقبل')})"
-    rf"{_AR_GAP}(?:(?:{_ar_words('من', 'في', 'عند', 'تمام')})\s*)*"
-    rf"|(?<![\u0600-\u06ff])(?:{_ar_words('ابتداءً', 'ابتداء', 'اعتبارًا', 'اعتبارا', 'بدءًا', 'بدءا')})\s+"
+    rf"|(?<![\u0600-\u06ff])(?:{ar_alternation(('تبدأ', 'يبدأ', 'نبدأ', 'نستقبل', 'يستقبل', 'تستقبل'))})"
+    rf"{_AR_GAP}(?:(?:{ar_alternation(('من', 'في', 'عند', 'تمام'))})\s*)*"
+    rf"|(?<![\u0600-\u06ff])(?:{ar_alternation(('ابتداءً', 'ابتداء', 'اعتبارًا', 'اعتبارا', 'بدءًا', 'بدءا'))})\s+"
     rf"{ar_pattern('من')}\s*|(?<![\u0600-\u06ff]){ar_pattern('من')}\s+)$", re.IGNORECASE)
 _START_AFTER = re.compile(r"\s*(?:起|开始|開始|부터|(?:에|에서)?\s?시작)")
 _SERVICE = re.compile(r"(?<![A-Za-z])(?:support|service|customer care|helpline|phone lines?|deliver(?:y|ies)?|pick-?up)"
-                      r"(?![A-Za-z])|客服|服务|服務|配送|送货|送貨|自提|取货|取貨|상담|고객센터|배송|픽업|" + "|".join(
-                          ar_pattern(w) for w in ("خدمة", "الدعم", "التوصيل", "توصيل")), re.IGNORECASE)
+                      r"(?![A-Za-z])|客服|服务|服務|配送|送货|送貨|自提|取货|取貨|상담|고객센터|배송|픽업|" + ar_alternation(
+                          ("خدمة", "الدعم", "التوصيل", "توصيل")), re.IGNORECASE)
 
 
 # "orders placed before 2pm ship the same day", "下午四点前下单", "오후 6시까지 주문하면": an order cutoff, not
@@ -288,13 +284,13 @@ _SERVICE = re.compile(r"(?<![A-Za-z])(?:support|service|customer care|helpline|p
 _CUTOFF = re.compile(r"(?<![A-Za-z])(?:order(?:s|ed)?\s+(?:placed|made|received|submitted|before|by)|"
                      r"place\s+(?:your\s+|an\s+)?orders?|(?:you|we)\s+order|paid|pay\s+(?:before|by))(?![A-Za-z])|"
                      r"下单|下單|下的单|下的單|付款|付的款|"
-                     r"支付|주문(?:하|시|은|한|된|건)|결제(?:하|시|한|된)|" + "|".join(ar_pattern(w) for w in (
+                     r"支付|주문(?:하|시|은|한|된|건)|결제(?:하|시|한|된)|" + ar_alternation((
                          "الطلبات المقدمة", "اطلب قبل", "الطلبات قبل")), re.IGNORECASE)
 _OCCASION = re.compile(
     r"(?<![A-Za-z])(?:Christmas|New\s+Year|Easter|Thanksgiving|Black\s+Friday|Cyber\s+Monday|Ramadan|Eid|"
     r"(?-i:(?!(?:Every|Each|Next|Same|Any|All|One|Whole|Full|Working|Business|The|This|That|Per|A)\s)[A-Z][a-z]+(?:'s)?"
     r"\s+(?:Day|Eve)))(?![A-Za-z])|除夕|春节|春節|国庆|國慶|中秋|元旦|端午|跨年|圣诞|聖誕|설날|설 연휴|추석|명절|크리스마스|"
-    + "|".join(ar_pattern(w) for w in ("رمضان", "العيد", "عيد")), re.IGNORECASE)
+    + ar_alternation(("رمضان", "العيد", "عيد")), re.IGNORECASE)
 _CLAUSE_GAP = re.compile(r"[,，;；،]|\s(?:but|while|whereas)\s|但", re.IGNORECASE)
 
 

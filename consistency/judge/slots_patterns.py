@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from consistency.judge.lexicon import COUNTED, CURRENCY_AFTER, CURRENCY_BEFORE, TOPICS, Lexicon
-from consistency.judge.numbers import NUMBER, ar_pattern, parse_number
+from consistency.judge.numbers import NUMBER, ar_alternation, ar_pattern, parse_number
 
 _I = re.IGNORECASE
 HOURS_PER = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "business_day": 24.0, "week": 168.0, "fortnight": 336.0,
@@ -69,7 +69,7 @@ _AR_DUAL = Lexicon({"day": ["يومين", "يومان"], "week": ["أسبوعي�
                     "minute": ["دقيقتين"]})
 # the construct dual drops its nun: "خلال يومَي عمل" (within two working days)
 _AR_DUAL_WORKDAYS = re.compile(ar_pattern("يومي") + r"\s+(?:" + ar_pattern("عمل") + "|" + ar_pattern("العمل") + ")")
-_AR_SINGLE = re.compile("(?:" + "|".join(ar_pattern(w) for w in ("خلال", "في غضون", "لمدة", "مدة")) + r")\s+(?P<u>"
+_AR_SINGLE = re.compile("(?:" + ar_alternation(("خلال", "في غضون", "لمدة", "مدة")) + r")\s+(?P<u>"
                         + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                    (("day", "يوم"), ("week", "أسبوع"), ("month", "شهر"), ("year", "سنة"),
                                     ("year2", "عام"), ("hour", "ساعة"))) + r")(?![\u0600-\u064a])")
@@ -196,8 +196,8 @@ def find_money(text: str, lang: str) -> Iterator[Raw]:
 
 
 # --- percentages ----------------------------------------------------------------------------
-_PERCENT_WORDS = (r"%|percent|per\s?cent|pct|퍼센트|프로|" + "|".join(
-    ar_pattern(w) for w in ("بالمئة", "بالمائة", "في المئة", "في المائة")))
+_PERCENT_WORDS = (r"%|percent|per\s?cent|pct|퍼센트|프로|"
+                  + ar_alternation(("بالمئة", "بالمائة", "في المئة", "في المائة")))
 _PERCENT = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER})\s?%?)?\s?(?:{_PERCENT_WORDS})", _I)
 _PERCENT_BEFORE = re.compile(r"(?<![\w%])%\s?(?P<n1>\d+(?:\.\d+)?)(?![\d%])")
 _PERCENT_ZH = re.compile(rf"百分之(?P<n1>{NUMBER})")
@@ -311,6 +311,7 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _Y = r"(?P<y>(?:19|20|21)\d{2})"
 _YEAR = _Y + r"(?!\d)"
 _PREP = rf"(?P<prep>{DATE_PREPS.alternation})\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?"
+_AR_YEAR_WORD = ar_alternation(("عام", "العام", "سنة"))  # "عام 2030", "بحلول العام 2030"
 _CJK_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _CJK_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _CJK_POST = r"(?P<post>\s?(?:底前|之前|以前|以来|以來|开始|開始|말까지|까지|이전|이후|부터|前|起|전))?"  # forms of _DATE_POST
@@ -321,8 +322,7 @@ _DATES = [
     re.compile(rf"(?:{_PREP})?\b{_MON}\s+{_YEAR}", _I),
     re.compile(rf"(?:(?P<prep>{DATE_PREPS.alternation})\s?)?(?P<y>(?:19|20|21)\d{{2}}|[〇零一二三四五六七八九]{{4}})"
                rf"\s?[年년](?:\s?(?P<m>{_CJK_MONTH})\s?[月월](?:\s?(?P<d>{_CJK_DAY})\s?[日号號일])?)?{_CJK_POST}", _I),
-    re.compile(rf"(?:{_PREP}|(?P<ar>" + "|".join(ar_pattern(w) for w in ("عام", "العام", "سنة")) + r")\s+)"
-               rf"(?:(?:{'|'.join(ar_pattern(w) for w in ('عام', 'العام', 'سنة'))})\s+)?{_YEAR}", _I),
+    re.compile(rf"(?:{_PREP}|(?P<ar>{_AR_YEAR_WORD})\s+)(?:(?:{_AR_YEAR_WORD})\s+)?{_YEAR}", _I),
 ]
 
 
@@ -345,7 +345,7 @@ _DAYS_OF_MONTH = [
                rf"(?:{_AR_MON})(?![\u0621-\u064a])", _I),
 ]
 _DAY_OF_MONTH_GATE = re.compile(r"[月월]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                                + "|".join(ar_pattern(w) for w in _AR_MONTHS), _I)
+                                + ar_alternation(_AR_MONTHS), _I)
 _AR_MONTHS_BY_INDEX = list(_AR_MONTHS.values())
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # a date's role when no preposition says it: "the offer ends on 31 October", "bookings open 1 November"
