@@ -50,11 +50,16 @@ FOLDS = 5
 MODELS = ("linear", "mlp")
 
 
-def featurise(pairs: Sequence[LabelledPair], vectors: dict[str, np.ndarray], names: list[str]) -> np.ndarray:
+def symbolic(pairs: Sequence[LabelledPair]) -> list[dict[str, float]]:
+    return [symbolic_features(p.a, p.lang_a, p.b, p.lang_b) for p in pairs]
+
+
+def featurise(pairs: Sequence[LabelledPair], vectors: dict[str, np.ndarray], names: list[str],
+              sym: Sequence[dict[str, float]] | None = None) -> np.ndarray:
+    """Feature rows of ``pairs``; ``sym`` is ``symbolic(pairs)`` when the caller has it already."""
     ua = np.stack([vectors[p.a] for p in pairs])
     ub = np.stack([vectors[p.b] for p in pairs])
-    sym = [symbolic_features(p.a, p.lang_a, p.b, p.lang_b) for p in pairs]
-    return pair_matrix(ua, ub, sym, names)
+    return pair_matrix(ua, ub, symbolic(pairs) if sym is None else sym, names)
 
 
 def _weights(pairs: Sequence[LabelledPair]) -> np.ndarray:
@@ -100,9 +105,10 @@ def layers_of(model) -> tuple[list[np.ndarray], list[np.ndarray]]:  # noqa: ANN0
     return [model.coef_.T.copy()], [model.intercept_.copy()]
 
 
-def _decided(brand: Sequence[LabelledPair]) -> tuple[np.ndarray, np.ndarray]:
+def _decided(brand: Sequence[LabelledPair],
+             sym: Sequence[dict[str, float]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(rule hits, model may flag) per pair: what the run-time judge decides before the classifier's score."""
-    may = np.array([model_may_flag(symbolic_features(p.a, p.lang_a, p.b, p.lang_b)) for p in brand])
+    may = np.array([model_may_flag(f) for f in (symbolic(brand) if sym is None else sym)])
     return _rule_hits(brand), may
 
 
@@ -157,8 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"embedded {fresh} new of {len(texts)} texts", file=sys.stderr)
 
     names = symbolic_names()
-    x_brand, x_nli = featurise(brand, vectors, names), featurise(nli, vectors, names)
-    decided = _decided(brand)
+    sym_brand = symbolic(brand)  # once, for the feature rows and for what the rules and the gate decide
+    x_brand, x_nli = featurise(brand, vectors, names, sym_brand), featurise(nli, vectors, names)
+    decided = _decided(brand, sym_brand)
     cv = {kind: cross_validate(brand, nli, x_brand, x_nli, args.seed, kind, decided) for kind in MODELS}
     for kind, (t, f1) in cv.items():
         print(f"{kind}: threshold {t}, cross-validated F1 {f1:.3f} (rules + classifier, unseen topics)",
