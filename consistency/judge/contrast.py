@@ -61,6 +61,19 @@ _AUTO = r"\bautomatic(?:ally)?\b|\bno (?:need to )?(?:apply|sign[- ]up)\b|تلق
 _ON_REQUEST = (r"\bmanual(?:ly)?\b|\b(?:submit|send|make|file) (?:a |an |your )?(?:\w+ )?(?:request|application|claim)\b|"
                r"\bapply (?:for|by|through)\b|قدّم طلب|تقديم طلب|手动|提交申请|需申请|申请|신청|직접 요청")
 
+# Concepts whose poles are two terms: the words a concept needs somewhere in the text before either pole
+# can match. Each pole is its own term, or the other term set aside ("store credit instead of a refund").
+_TERMS = {"refund_credit": (_REFUND, _CREDIT), "paper_plastic": (_PAPER, _PLASTIC),
+          "local_imported": (_LOCAL, _IMPORTED), "fresh_premade": (_FRESH, _PREMADE),
+          "collected_brought": (_COLLECTED, _BROUGHT), "direct_intermediary": (_DIRECT, _VIA),
+          "automatic_on_request": (_AUTO, _ON_REQUEST)}
+
+
+def _either(name: str, wide: bool = True) -> tuple[str, str]:
+    """The two poles of a concept of ``_TERMS``: each term, or the other one denied."""
+    x, y = _TERMS[name]
+    return f"{x}|{_denied(y, wide=wide)}", f"{y}|{_denied(x, wide=wide)}"
+
 
 # concept -> (pole A, pole B); each pole is one regex over all four languages.
 _POLES: dict[str, tuple[str, str]] = {
@@ -152,20 +165,16 @@ _POLES: dict[str, tuple[str, str]] = {
         r"\bin person\b|\bvisit (?:a|one of our) stores?\b|致电|联系客服|聯繫客服|发送邮件至|寄信|到店办理|고객센터로|전화|"
         r"방문하셔야|الاتصال بخدمة العملاء|التواصل مع خدمة العملاء|زيارة (?:أحد )?فروعنا",
     ),
-    "refund_credit": (  # money back, or store credit: "a full refund" / "a voucher instead of a refund"
-        f"{_REFUND}|{_denied(_CREDIT)}", f"{_CREDIT}|{_denied(_REFUND)}",
-    ),
+    "refund_credit": _either("refund_credit", wide=False),  # "a full refund" / "a voucher instead of a refund"
     "paper_plastic": (  # "paper tape only", "plastic-free" against "wrapped in plastic"
         f"{_PAPER}|{_denied(_PLASTIC, wide=True)}",
         _PLASTIC,
     ),
-    "local_imported": (f"{_LOCAL}|{_denied(_IMPORTED, wide=True)}", f"{_IMPORTED}|{_denied(_LOCAL, wide=True)}"),
-    "fresh_premade": (f"{_FRESH}|{_denied(_PREMADE, wide=True)}", f"{_PREMADE}|{_denied(_FRESH, wide=True)}"),
-    "collected_brought": (  # the courier collects it from your door, or you bring it to a store or drop-off point
-        f"{_COLLECTED}|{_denied(_BROUGHT, wide=True)}", f"{_BROUGHT}|{_denied(_COLLECTED, wide=True)}",
-    ),
-    "direct_intermediary": (f"{_DIRECT}|{_denied(_VIA, wide=True)}", f"{_VIA}|{_denied(_DIRECT, wide=True)}"),
-    "automatic_on_request": (f"{_AUTO}|{_denied(_ON_REQUEST, wide=True)}", f"{_ON_REQUEST}|{_denied(_AUTO, wide=True)}"),
+    "local_imported": _either("local_imported"),
+    "fresh_premade": _either("fresh_premade"),
+    "collected_brought": _either("collected_brought"),  # the courier collects it, or you bring it to a store
+    "direct_intermediary": _either("direct_intermediary"),
+    "automatic_on_request": _either("automatic_on_request"),
     "handmade_machine": (
         r"\bhand[- ]?(?:made|crafted|sewn|stitched|woven|knitted|painted|finished|poured|rolled|thrown|tied|picked|loomed|carved|built)\b|"
         r"\bby hand\b|手工|手作|纯手|수제|손으로|핸드메이드|수작업|يدوي|بأيدي|باليد",
@@ -181,12 +190,8 @@ _POLES: dict[str, tuple[str, str]] = {
     "encrypted_plain": (r"\bencrypt|加密|암호화|مشفر|مشفّر|تشفير", r"\bplain ?text\b|\bunencrypted\b|明文|평문|غير مشفر"),
 }
 _COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
-# The words a concept built with ``_denied`` needs somewhere in the text before either pole can match (each
-# pole holds them): one cheap search spares the slow patterns on most statements. Verdicts do not change.
-_TERMS = {"refund_credit": (_REFUND, _CREDIT), "paper_plastic": (_PAPER, _PLASTIC),
-          "local_imported": (_LOCAL, _IMPORTED), "fresh_premade": (_FRESH, _PREMADE),
-          "collected_brought": (_COLLECTED, _BROUGHT), "direct_intermediary": (_DIRECT, _VIA),
-          "automatic_on_request": (_AUTO, _ON_REQUEST)}
+# A concept of _TERMS matches only where one of its terms does: one cheap search spares its slow patterns
+# on most statements. Verdicts do not change.
 _GATES = [re.compile("|".join(_TERMS[name]), re.IGNORECASE) if name in _TERMS else None for name in _POLES]
 _UN_PREFIX = re.compile(r"\b(?:un|non-?|in)([a-z]{4,})\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=[\s(])([A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*)")
