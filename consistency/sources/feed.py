@@ -55,8 +55,8 @@ class FeedSource(Source):
         if self.ctx.offline:
             yield from self._parse(None)
             return
-        with fetcher_for(self.ctx.fetcher, self.options) as fetcher:
-            policy = UrlPolicy([url] if url else [], self.options["allow_hosts"])
+        policy = UrlPolicy([url] if url else [], self.options["allow_hosts"])
+        with fetcher_for(self.ctx.fetcher, self.options, policy) as fetcher:
             deadline = self.clock() + self.options["max_seconds"]
             client = PoliteClient(fetcher, policy, self.options["user_agent"], delay=self.options["delay"],
                                   respect_robots=self.options["respect_robots"], clock=self.clock, sleep=self.sleep,

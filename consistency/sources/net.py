@@ -12,11 +12,14 @@ import ipaddress
 import re
 import socket
 import time
+import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 DEFAULT_USER_AGENT = "consistency/0.1 (+brand consistency checker)"
@@ -80,11 +83,17 @@ class HttpFetcher(Fetcher):
     ``timeout`` applies to connecting and to every read, and the whole body must have arrived
     ``timeout`` seconds after the request started, so a server that trickles bytes cannot hold
     the crawl. Proxy settings come from the environment (HTTPS_PROXY, NO_PROXY), as httpx reads them.
+    ``pin`` (``UrlPolicy.address``) gives the address to connect to for a host; without a proxy in
+    the environment every connection goes through it.
     """
 
-    def __init__(self, user_agent: str = DEFAULT_USER_AGENT, timeout: float = 10.0) -> None:
+    def __init__(self, user_agent: str = DEFAULT_USER_AGENT, timeout: float = 10.0,
+                 pin: Pin | None = None) -> None:
         self.timeout = float(timeout)
+        # A proxy from the environment resolves host names itself: there is no address to pin.
+        transport = _PinnedTransport(pin) if pin is not None and not urllib.request.getproxies() else None
         self._client = httpx.Client(
+            transport=transport,
             follow_redirects=False,
             timeout=httpx.Timeout(self.timeout),
             headers={"User-Agent": user_agent,
@@ -119,6 +128,29 @@ class HttpFetcher(Fetcher):
 
     def close(self) -> None:
         self._client.close()
+
+
+Pin = Callable[[str, int], "str | None"]
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Opens each connection to the address ``pin`` gives for its host (None: the host itself).
+    TLS still checks the certificate against the host name, which httpcore passes on its own."""
+
+    def __init__(self, pin: Pin) -> None:
+        self._pin = pin
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        return super().connect_tcp(self._pin(host, port) or host, port, timeout, local_address, socket_options)
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's default transport whose connection pool connects through ``_PinnedBackend``."""
+
+    def __init__(self, pin: Pin) -> None:
+        super().__init__()
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(pin))
 
 
 def _header_dict(headers: httpx.Headers) -> dict[str, str]:
@@ -205,7 +237,8 @@ class UrlPolicy:
     ``allow_hosts``, exact "host" or "host:port", or "*.example.com" for subdomains) and the
     "www." twin of a named host. A host the config did not write out literally (a twin, a
     wildcard match) must not resolve to a private, loopback or link-local address: a page
-    cannot send the crawler into the intranet. Hosts written in the config are trusted as
+    cannot send the crawler into the intranet, and the connection goes to the address that was
+    checked (``address``), not to a second DNS answer. Hosts written in the config are trusted as
     they are, which is how intranet sites and local test servers are crawled.
     """
 
@@ -225,6 +258,7 @@ class UrlPolicy:
                 self.named.add(host)
         self._resolver = resolver
         self._resolved: dict[str, str | None] = {}
+        self._checked: dict[str, str] = {}  # host -> the address that was checked
 
     def _twin(self, key: str) -> bool:
         twin = key[4:] if key.startswith("www.") else "www." + key
@@ -261,4 +295,19 @@ class UrlPolicy:
                 self._resolved[host] = (
                     f"host {host} resolves to the private or loopback address {internal[0]}; "
                     "name it in the config (url or allow_hosts) to crawl it" if internal else None)
+                if addresses and not internal:
+                    self._checked[host] = addresses[0]
         return self._resolved[host]
+
+    def address(self, host: str, port: int) -> str | None:
+        """The address a connection to ``host`` must use. For a host that had to be checked (a twin,
+        a wildcard match) it is the address the check saw, so that a second DNS answer cannot send
+        the request into the private network (DNS rebinding). None for a host the config names: the
+        system resolves it. Raises ``FetchError`` for a host that must not be reached."""
+        host = host.lower().rstrip(".")
+        if host in self.named or f"{host}:{port}" in self.named or (":" in host and f"[{host}]:{port}" in self.named):
+            return None
+        reason = self._internal_reason(host)
+        if reason:
+            raise FetchError(reason)
+        return self._checked[host]

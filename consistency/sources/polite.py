@@ -188,12 +188,13 @@ def retry_after(value: str | None, now: Callable[[], float] = time.time) -> floa
 
 
 @contextmanager
-def fetcher_for(given: Fetcher | None, options: Mapping[str, Any]) -> Iterator[Fetcher]:
-    """The context's fetcher if it has one, else an ``HttpFetcher`` built from the options and closed after."""
+def fetcher_for(given: Fetcher | None, options: Mapping[str, Any], policy: UrlPolicy) -> Iterator[Fetcher]:
+    """The context's fetcher if it has one, else an ``HttpFetcher`` built from the options and closed after;
+    it connects to the addresses ``policy`` checked."""
     if given is not None:
         yield given
         return
-    fetcher = HttpFetcher(options["user_agent"], options["timeout"])
+    fetcher = HttpFetcher(options["user_agent"], options["timeout"], pin=policy.address)
     try:
         yield fetcher
     finally:

@@ -63,8 +63,8 @@ class SiteSource(Source):
         if self.ctx.offline:
             yield Skipped(self.label, self.start, OFFLINE_REASON)
             return
-        with fetcher_for(self.ctx.fetcher, self.options) as fetcher:
-            policy = UrlPolicy([self.start], self.options["allow_hosts"])
+        policy = UrlPolicy([self.start], self.options["allow_hosts"])
+        with fetcher_for(self.ctx.fetcher, self.options, policy) as fetcher:
             deadline = self.clock() + self.options["max_seconds"]
             client = PoliteClient(fetcher, policy, self.options["user_agent"], delay=self.options["delay"],
                                   respect_robots=self.options["respect_robots"], clock=self.clock,

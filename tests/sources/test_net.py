@@ -82,6 +82,60 @@ def test_hosts_written_in_the_config_are_trusted_even_when_private():
     assert policy.check("http://10.0.0.7/") is None
 
 
+def test_a_checked_host_is_reached_at_the_address_the_check_saw():
+    # DNS rebinding: the name answers with a public address for the check, then with a private one
+    answers = [["93.184.216.34"], ["127.0.0.1"]]
+    calls = []
+
+    def resolve(host: str) -> list[str]:
+        calls.append(host)
+        return answers[min(len(calls), len(answers)) - 1]
+
+    policy = UrlPolicy(["https://www.example.com/"], allow_hosts=["*.example.com"], resolver=resolve)
+    assert policy.check("https://cdn.example.com/a.css") is None
+    assert policy.address("cdn.example.com", 443) == "93.184.216.34"
+    assert policy.address("CDN.example.com.", 443) == "93.184.216.34"
+    assert calls == ["cdn.example.com"]  # asked once: the connection does not ask again
+    assert policy.address("www.example.com", 443) is None  # named in the config: the system resolves it
+    with pytest.raises(FetchError, match="private or loopback address 10.0.0.9"):
+        UrlPolicy(["https://www.example.com/"], allow_hosts=["*.example.com"],
+                  resolver=lambda host: ["10.0.0.9"]).address("intranet.example.com", 443)
+
+
+@pytest.fixture
+def no_proxy(monkeypatch):
+    """A proxy in the environment resolves names itself, and the fetcher then pins nothing."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_the_fetcher_connects_to_the_pinned_address(httpserver, no_proxy):
+    # "shop.example.test" resolves nowhere (.test is reserved): the request can only arrive through the pin
+    httpserver.expect_request("/x").respond_with_data(b"pinned")
+    pins = []
+
+    def pin(host: str, port: int) -> str | None:
+        pins.append((host, port))
+        return "127.0.0.1" if host == "shop.example.test" else None
+
+    with HttpFetcher(timeout=5, pin=pin) as fetcher:
+        got = fetcher.get(f"http://shop.example.test:{httpserver.port}/x")
+    assert got.status == 200 and got.body == b"pinned"
+    assert pins == [("shop.example.test", httpserver.port)]
+    assert httpserver.log[0][0].headers["Host"] == f"shop.example.test:{httpserver.port}"
+
+
+def test_a_pin_that_refuses_stops_the_request_before_it_is_sent(httpserver, no_proxy):
+    httpserver.expect_request("/x").respond_with_data(b"never")
+
+    def pin(host: str, port: int) -> str | None:
+        raise FetchError(f"host {host} resolves to the private or loopback address 127.0.0.1")
+
+    with HttpFetcher(timeout=5, pin=pin) as fetcher, pytest.raises(FetchError, match="private or loopback"):
+        fetcher.get(httpserver.url_for("/x"))
+    assert httpserver.log == []
+
+
 def test_fetcher_returns_one_response_without_following_redirects(httpserver):
     httpserver.expect_request("/r").respond_with_response(Response(status=302, headers={"Location": "/x"}))
     with HttpFetcher(timeout=5) as fetcher:
