@@ -232,6 +232,9 @@ SCOPES = Lexicon({
     # forms win the longest match and are then ignored (consistency.judge.slots.scopes_differ).
     "none:signup": [r"sign(?:ing)? up|register(?:ing)?|create an account", "회원가입", "회원 가입", "注册会员", "注册成为会员",
                     "成为会员", "註冊會員", "التسجيل"],
+    # Non-members are everyone else: the general rule, no group of their own
+    "none:non_member": [r"non-?members?|not (?:yet )?an? (?:[\w-]+ ){0,2}member\b|not members\b", "غير الأعضاء", "لغير الأعضاء",
+                        "非会员", "非會員", "비회원"],
     "supply_chain": [r"scope 3|(?:our )?suppliers|supply chain|value chain", "سلسلة التوريد", "الموردين", "供应链",
                      "供應鏈", "供应商", "공급망", "협력사"],
     "staff:warehouse": [r"warehouse (?:teams?|staff|workers?|employees|roles|jobs|associates)", "موظفو المستودعات",

@@ -102,7 +102,7 @@ _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:(?:,| )\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?
 _DIGITS_SCALE = rf"{_DIGITS}\s?(?:thousand|million|billion)\b"
 _MIXED = r"(?<![\d.,])\d+(?:\.\d+)?(?:[十百千]?[万萬亿億]|[百千]|천만|백만|십만|[천백만억])"
 _EN_WORD = _alt([*_EN_ONES, *_EN_TENS, *_EN_MULT, *_EN_SCALE])
-_EN = (rf"\b(?:half(?:\s+an?)?|(?:(?:an?|single)(?=\s+(?:hundred|thousand|million|dozen)\b)|{_EN_WORD})"
+_EN = (rf"\b(?:half(?:\s+an?)?|(?:an?|one|three)\s+quarters?\s+of\s+an?(?=\s+(?:hour|day|year)\b)|(?:(?:an?|single)(?=\s+(?:hundred|thousand|million|dozen)\b)|{_EN_WORD})"
        rf"(?:(?:\s+|-)(?:and\s+)?(?:{_EN_WORD}))*|an?|single)\b")
 _AR_WORD = "|".join(sorted({ar_pattern(w) for w in _AR_WORDS}, key=len, reverse=True))
 _AR = rf"(?<!\w)(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?!\w)"
@@ -148,6 +148,8 @@ def _english_value(text: str) -> float | None:
         return None
     if tokens[0] == "half":
         return 0.5 if all(t in ("half", "a", "an") for t in tokens) else None
+    if tokens[1:2] in (["quarter"], ["quarters"]):  # "a quarter of an hour", "three quarters of a year"
+        return 0.75 if tokens[0] == "three" else 0.25
     total = current = 0.0
     last = ""
     for tok in tokens:

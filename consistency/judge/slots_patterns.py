@@ -61,6 +61,7 @@ _DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(
                        rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
 # "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it, unless a number counts it
 _NUMBER_JUST_BEFORE = re.compile(rf"(?:{NUMBER})\s*$")
+_WORK_WEEK_AFTER = re.compile(r"[- ](?:(?:working|work)[- ])?weeks?\b", re.IGNORECASE)  # "a four-day week" is a work pattern
 _AR_WHOLE = re.compile("(?P<u>" + "|".join(f"(?P<{k}>{ar_pattern(w)})" for k, w in
                                            (("day", "يوما"), ("week", "أسبوعا"), ("month", "شهرا"), ("year", "عاما")))
                        + r")\s+" + ar_pattern("كاملا") + r"(?![\u0621-\u064a])")
@@ -130,6 +131,8 @@ def _durations(text: str) -> Iterator[Raw]:
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
             continue  # "第二天" is the next day, not two days
+        if unit == "day" and "-" in m.group(0) and _WORK_WEEK_AFTER.match(text, m.end()):
+            continue
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
     for m in _AR_DUAL_WORKDAYS.finditer(text):
@@ -262,7 +265,7 @@ FREQ_WORDS = Lexicon({
           "분기별"],
     "12": [r"monthly|every month|each month", "شهريًا", "شهريا", "كل شهر", "الشهري", "الشهرية", "每月", "每个月",
            "每個月", "매월", "매달", "다달이"],
-    "26": [r"fortnightly|bi-?weekly|every two weeks", "كل أسبوعين", "격주"],
+    "26": [r"fortnightly|bi-?weekly|every two weeks|(?:every|each) fortnight", "كل أسبوعين", "격주"],
     "52": [r"weekly|every week|each week", "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي", "每周", "每週", "每星期",
            "每个星期", "매주", "주마다"],
     "260": [r"every (?:working day|weekday|business day)", "每个工作日", "每個工作日", "평일마다", "매 평일",

@@ -45,6 +45,18 @@ def test_duration_ranges_and_business_days():
     assert (slot.value, slot.unit, slot.topic) == ((120, 168), "business_day", "refund")
 
 
+@pytest.mark.parametrize("text, hours", [("We answer within a quarter of an hour.", 0.25),
+                                         ("Replies within three quarters of an hour.", 0.75),
+                                         ("We answer within half an hour.", 0.5)])
+def test_fractions_of_an_hour(text, hours):
+    assert only(text, "en", "duration").value == hours
+
+
+def test_a_four_day_week_is_a_work_pattern_not_a_period():
+    assert not [s for s in extract_slots("Head office moves to a four-day week in March.", "en") if s.type == "duration"]
+    assert only("Try it with our 30-day trial.", "en", "duration").value == 720
+
+
 def test_dates_inside_a_text_are_not_durations():
     assert not [s for s in extract_slots("截至2025年6月30日", "zh") if s.type == "duration"]
     assert only("2025년 6월 30일까지 완료", "ko", "date").value == "2025-06-30"
@@ -113,6 +125,7 @@ def test_bare_number_ranges_are_not_hours():
     ("每三年审核一次", "zh", pytest.approx(1 / 3, rel=1e-3)), ("一年两次", "zh", 2), ("매년 보고서 발행", "ko", 1),
     ("3년마다 점검", "ko", pytest.approx(1 / 3, rel=1e-3)), ("연 2회 발행", "ko", 2), ("ننشر التقرير سنويًا", "ar", 1),
     ("كل ثلاث سنوات", "ar", pytest.approx(1 / 3, rel=1e-3)), ("مرتين في السنة", "ar", 2),
+    ("We change our guest coffee every fortnight.", "en", 26),
 ])
 def test_frequencies_are_events_per_year(text, lang, per_year):
     assert only(text, lang, "frequency").value == per_year
@@ -215,6 +228,9 @@ def test_no_quantity_without_a_counted_noun(text):
      ("2 free samples", "one free sample (1)")),
     ("We plant 10,000 trees.", "en", "我们种植了两万棵树", "zh", "C101", ("10,000", "20,000")),
     ("Returns within 14 days", "en", "Returns accepted for at least 30 days", "en", "C102", ("14 days", "30 days")),
+    # a full date next to an amount is the date the amount applies from: a slot, not a year scope
+    ("From 1 April 2025, delivery costs £4.95.", "en", "Delivery costs £4.95 from 1 June 2025.", "en", "C107",
+     ("2025-04-01", "2025-06-01")),
 ])
 def test_conflicts_are_found_and_explained(a, la, b, lb, code, values):
     conflict = compare(a, la, b, lb)
@@ -290,6 +306,17 @@ def test_scope_terms_are_multilingual():
     assert "country:us" not in scope_terms("Contact us today", "en")  # "us" the pronoun
     assert scope_terms("Free shipping over $50 in the US", "en") == scope_terms("미국 5만원 이상 무료배송", "ko")
     assert "year:2023" in scope_terms("We planted 10,000 trees in 2023", "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Not a member yet? Standard delivery is free over $50.", "en"), ("Non-members pay $5 per return.", "en"),
+    ("Not a loyalty club member? Try the app free for 14 days.", "en"), ("非会员满99元包邮。", "zh"),
+    ("비회원은 5만 원 이상 무료배송", "ko"), ("الشحن مجاني لغير الأعضاء", "ar"),
+])
+def test_non_members_are_everyone_else_not_the_member_group(text, lang):
+    assert "member" not in scope_terms(text, lang)
+    assert scopes_differ(scope_terms(text, lang), scope_terms("Members get free delivery on every order.", "en"))
+    assert "member" in scope_terms("We do not share data with members of the press.", "en")
 
 
 def test_exchange_rates_make_currencies_comparable():
