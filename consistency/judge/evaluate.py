@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="consistency eval", description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--nli", type=int, default=0, help="also score N pairs of each XNLI dev file")
-    ap.add_argument("--ablation", action="store_true", help="also score rules only and classifier only")
+    ap.add_argument("--ablation", action="store_true", help="also score rules only, classifier only, and rules with the evidence gate alone")
     args = ap.parse_args(argv)
     from consistency.api import load_judge
 
@@ -138,12 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def ablations(judge) -> dict[str, object]:  # noqa: ANN001
-    """Judges that keep one part: rules only (model never fires), classifier only (no rules)."""
+    """Judges that keep one part: rules only (model never fires), classifier only (no rules), and rules
+    with the evidence gate alone (every pair the gate lets through is flagged, whatever its score)."""
     from consistency.judge.judge import PairJudge
 
     rules_only = PairJudge(judge.encoder, judge.model, threshold=1.01, rates=judge.rates)
     model_only = PairJudge(judge.encoder, judge.model, threshold=judge.threshold, rates=judge.rates, use_rules=False)
-    return {"rules_only": rules_only, "classifier_only": model_only}
+    gate_only = PairJudge(judge.encoder, judge.model, threshold=0.0, rates=judge.rates)
+    return {"rules_only": rules_only, "classifier_only": model_only, "rules_and_gate_only": gate_only}
 
 
 if __name__ == "__main__":
