@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from consistency.judge.cues_lexicon import ZH_NO_CHARGE
+from consistency.judge.lexicon import SCOPES
 from consistency.judge.places import origin_places, origin_spans, origins_differ
 from consistency.types import Span
 
@@ -223,10 +224,18 @@ def _poles(text: str) -> tuple[tuple[bool, bool], ...]:
     return tuple(out)
 
 
+# Capitalised words that name no place, partner or product: days and months are times (the slots read
+# them), "Good Friday" a holiday
+_CALENDAR = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:january|february|march|april|may|june|"
+                       r"july|august|september|october|november|december)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _names(text: str) -> frozenset[str]:
-    """Capitalised names inside an English sentence (not its first word): places, partners, products."""
-    return frozenset(m.group(1).lower() for m in _CAPITALISED.finditer(text))
+    """Capitalised names inside an English sentence (not its first word): places, partners, products.
+    Not days or months, nor a market or group the scope terms already compare ("Australian")."""
+    return frozenset(name for m in _CAPITALISED.finditer(text)
+                     if not _CALENDAR.search(name := m.group(1).lower()) and not SCOPES.find(name))
 
 
 def contrast_features(a: str, b: str) -> dict[str, float]:

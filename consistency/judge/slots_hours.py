@@ -124,7 +124,12 @@ _DAY_SET_VALUES = {"weekdays": WEEKDAYS, "weekends": frozenset({5, 6}), "all": A
 _EXCLUDED_BEFORE = re.compile(r"(?:closed|except|excluding|not on|除|不含|مغلق|متوقف|باستثناء|عدا)[\u0629]?\s*"
                               r"(?:on\s+|يوم\s+|أيام\s+)?$",
                               re.IGNORECASE)
-_EXCLUDED_AFTER = re.compile(r"^\s*(?:휴무|休息|除外|closed)")
+_EXCLUDED_AFTER = re.compile(r"^\s*(?:휴무|休息|除外|closed|(?:을|를)?\s?(?:제외|빼고))")
+# between a set of days and the days it leaves out ("every day except Sundays", "daily but Monday"), and
+# between an exception and the days it is taken from ("除周一外，每天", "월요일을 제외하고 매일")
+_EXCEPT_BETWEEN = re.compile(r"\s*,?\s*(?:except(?: on)?|excluding|apart from|other than|"
+                             r"باستثناء|عدا|ما عدا|ما عدا يوم|باستثناء يوم)\s*|\s+but(?: not)?\s+", re.IGNORECASE)
+_EXCEPT_OUTSIDE = re.compile(r"\s*(?:外|以外|之外)?(?:을|를)?\s*(?:제외하고|제외한|빼고)?\s*[，,]?\s*")
 # "closed on Sundays", "매주 월요일 정기 휴무", "每周一休息", "مغلق يوم الجمعة": the days a place is shut
 _CLOSED_BEFORE = re.compile(r"(?:closed|shut|مغلق|مغلقة|تغلق|نغلق|متوقف|متوقفة)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
                             re.IGNORECASE)
@@ -396,8 +401,21 @@ def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozense
     merged = _merge_lists(sorted(found), text)  # "closed on Fridays and Saturdays": the closure covers both
     if closed:
         return [span for f in merged if (span := _closed_span(text, f))]
-    return [f for f in merged if not _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]])
-            and not _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6])]
+    kept: list[tuple[int, int, frozenset[int]]] = []
+    pending: tuple[int, int, frozenset[int]] | None = None  # "除周一外": an exception before its days
+    for f in merged:
+        if kept and _EXCEPT_BETWEEN.fullmatch(text[kept[-1][1]:f[0]]):
+            start, _, open_days = kept.pop()  # "every day except Sundays": Monday to Saturday
+            f = (start, f[1], open_days - f[2])
+        elif pending and _EXCEPT_OUTSIDE.fullmatch(text[pending[1]:f[0]]):
+            f = (pending[0], f[1], f[2] - pending[2])
+        elif _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]]) or _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6]):
+            pending = f
+            continue
+        pending = None
+        if f[2]:
+            kept.append(f)
+    return kept
 
 
 def _closed_span(text: str, found: tuple[int, int, frozenset[int]]) -> tuple[int, int, frozenset[int]] | None:

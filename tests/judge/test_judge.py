@@ -179,6 +179,17 @@ def test_named_products_scope_their_values():
 
 
 @pytest.mark.parametrize("a, b", [
+    ("Our stores stay open until 9pm every Thursday.", "From this week every store closes at 7pm, Thursdays included."),
+    ("From 1 March, we'll ask every user to opt in again.", "Marketing opt-in refresh: we'll start asking again on 1 May."),
+    ("Free delivery on Australian orders over A$99.", "Spend A$150 and we'll deliver free anywhere in Australia."),
+])
+def test_days_months_and_markets_are_not_names_that_set_statements_apart(a, b):
+    """Days and months are times the slots compare; "Australian" and "Australia" are one market."""
+    feats = symbolic_features(a, "en", b, "en")
+    assert not feats["contrast:names_disjoint"] and model_may_flag(feats)
+
+
+@pytest.mark.parametrize("a, b", [
     ("Return shipping is on us.", "Return shipping is at your own expense."),
     ("교환 배송비는 전액 저희가 부담합니다.", "단순 변심으로 교환하실 경우 왕복 배송비 5,000원은 고객님 부담입니다."),
     ("退货运费由我们承担。", "退货运费由顾客自行承担。"),

@@ -306,6 +306,7 @@ def test_scope_terms_are_multilingual():
     assert "country:us" not in scope_terms("Contact us today", "en")  # "us" the pronoun
     assert scope_terms("Free shipping over $50 in the US", "en") == scope_terms("미국 5만원 이상 무료배송", "ko")
     assert "year:2023" in scope_terms("We planted 10,000 trees in 2023", "en")
+    assert {"region:tw"} <= scope_terms("台灣會員每件折抵NT$50", "zh") & scope_terms("台湾会员每件抵扣50元", "zh")
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -49,6 +49,23 @@ def test_single_opening_and_closing_times(text, lang, value):
     assert one_hours(text, lang).value == value
 
 
+@pytest.mark.parametrize("text, lang, days", [
+    ("Open every day except Sundays, 9am to 5pm.", "en", frozenset(range(6))),
+    ("Our latest window is 8–10pm, every day but Sunday.", "en", frozenset(range(6))),
+    ("Open daily except Monday, 10am–6pm.", "en", frozenset(range(1, 7))),
+    ("除周一外，每天10:00-22:00营业。", "zh", frozenset(range(1, 7))),
+    ("월요일을 제외하고 매일 오전 10시부터 오후 8시까지 영업합니다.", "ko", frozenset(range(1, 7))),
+    ("نعمل يوميًا باستثناء الجمعة من ٩ صباحًا إلى ٥ مساءً.", "ar", frozenset({0, 1, 2, 3, 5, 6})),
+])
+def test_every_day_except_leaves_the_excepted_days_out(text, lang, days):
+    assert one_hours(text, lang).value.days == days
+
+
+def test_but_after_a_comma_starts_another_schedule_not_an_exception():
+    (slot,) = hours("Open every day, but on Sundays we close at 4pm.", "en")
+    assert slot.value == Schedule(frozenset({6}), None, 960)
+
+
 def test_an_opening_then_a_closing_time_is_one_range():
     assert one_hours("Our studio opens at 9am and closes at 7pm.", "en").value == Schedule(None, 540, 1140)
     assert one_hours("체험관은 평일 오전 10시에 문을 열고 오후 6시에 닫습니다.", "ko").value == Schedule(WEEKDAYS, 600, 1080)
