@@ -304,7 +304,7 @@ IMPLIED_SCOPES = Lexicon({"member": [
 
 CURRENCY_AFTER = Lexicon({
     "USD": [r"dollars?|bucks|(?-i:USD|US\$)", "دولار", "دولارات", "美元", "美金", "달러"],
-    "EUR": [r"euros?|(?-i:EUR)|€", "يورو", "欧元", "歐元", "유로"], "GBP": [r"pounds?|(?-i:GBP)|£", "英镑", "英鎊", "파운드"],
+    "EUR": [r"euros?|(?-i:EUR)|€", "يورو", "欧元", "歐元", "유로"], "GBP": [r"pounds?|quid|(?-i:GBP)|£", "英镑", "英鎊", "파운드"],
     "KRW": [r"won|(?-i:KRW)", "원", "韩元", "韓元"], "CNY": [r"yuan|(?-i:RMB)|(?-i:CNY)", "元", "块", "人民币", "人民幣", "위안"],
     "JPY": [r"yen|(?-i:JPY)", "日元", "円", "엔"], "SAR": [r"(?-i:SAR)|riyals?", "ريال", "ريالات", "ر.س"],
     "AED": [r"(?-i:AED)|dirhams?", "درهم", "دراهم", "د.إ"], "EGP": [r"(?-i:EGP)", "جنيه", "جنيهات"],

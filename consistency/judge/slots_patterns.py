@@ -98,6 +98,25 @@ _KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5
 _KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")|(?P<w>일주일))")
 
 
+_EACH_MONTH_BEFORE = re.compile(r"(?:매달|매월|매 달|每月|每個月|每个月)\s?$")
+_CLAUSE_END = re.compile(r"[.,;:!?]")
+_NUMBER_IN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                        r"forty|fifty|hundred)\b", re.IGNORECASE)
+# the word before "a"/"an" that makes "a year" a period ("within a year", "for a year", "takes a day")
+_PERIOD_BEFORE = frozenset("within in for to under over of after than about around nearly almost least most or and "
+                           "takes take took lasts last just only by before from".split())
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """"two volunteering days a year", "40 hours of training a year": "a year" after a counted thing, with
+    no preposition before it, is what the count is per. Right after an amount ("$29 a month") it stays:
+    the price and its period are read together."""
+    clause = _CLAUSE_END.split(text[max(0, start - 48):start])[-1]
+    words = clause.split()
+    return (bool(words) and words[-1].lower() not in _PERIOD_BEFORE and not _NUMBER_IN.search(words[-1])
+            and bool(_NUMBER_IN.search(clause)))
+
+
 def base_unit(unit: str) -> str:
     """"day" for "lead_day": the unit a lead time is counted in."""
     return unit.removeprefix("lead_")
@@ -121,8 +140,9 @@ def _durations(text: str) -> Iterator[Raw]:
         before = text[max(0, m.start() - 3):m.start()]
         if lo is None or (unit == "year" and lo >= 1900) or (m.group("unit") == "月" and not m.group("cl")):
             continue  # "2030年" is a date, "三月" is March
-        if m.group("unit") in ("日", "일") and re.search(r"[月월]\s?$", before):
-            continue  # "6月30日" is a date
+        if m.group("unit") in ("日", "일") and (re.search(r"[月월]\s?$", before) or _EACH_MONTH_BEFORE.search(
+                text, max(0, m.start() - 6), m.start())):
+            continue  # "6月30日", "매달 25일까지" are days of the month
         if unit == "minute" and m.group("unit") == "분" and not re.match(r"\d", m.group("n1")):
             continue  # "한 분" is one person
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
@@ -131,6 +151,8 @@ def _durations(text: str) -> Iterator[Raw]:
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
             continue  # "第二天" is the next day, not two days
+        if m.group("n1").lower() in ("a", "an") and _is_rate(text, m.start()):
+            continue
         if unit == "day" and "-" in m.group(0) and _WORK_WEEK_AFTER.match(text, m.end()):
             continue
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
@@ -209,7 +231,7 @@ _ZHE = re.compile(r"(?:打\s?)?(?P<n1>\d(?:\.\d)?|\d{2}|[一二三四五六七�
 
 
 # "half of our materials", "减少一半", "절반", "نصف"; "四成" is four tenths
-_HALF = re.compile(r"\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|day|year|term))|一半|半数|절반|(?<![\u0621-\u064a])"
+_HALF = re.compile(r"(?<!and a )\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|day|year|term|times))|一半|半数|절반|(?<![\u0621-\u064a])"
                    r"[وب]?(?:ال)?نصف(?![\u0621-\u064a])", re.IGNORECASE)
 _TENTHS = re.compile(r"(?P<n1>[一二三四五六七八九两兩]|\d)\s?成(?![为為本功立员員果长長熟交年人])")
 
@@ -245,7 +267,7 @@ _TIMES = {"once": 1, "twice": 2, "thrice": 3, "مرة": 1, "مرتين": 2, "م�
 _U = FREQ_UNITS.alternation
 _SENT = r"e-?mails?|newsletters?|messages?|posts?|updates?|texts?|notifications?|reports?|audits?|issues?"
 _EVERY_N = re.compile(
-    rf"\bevery\s+(?:(?P<other>other)|(?P<n1>{NUMBER})(?:\s+(?:or|to)\s+(?P<n1b>{NUMBER})|\s?-\s?(?P<n1c>{NUMBER}))?)\s+(?P<u1>{_U})|每(?:隔)?\s?(?P<n2>{NUMBER})\s?(?:个|個)?(?P<u2>{_U})"
+    rf"\bevery\s+(?:(?P<other>other)|(?P<n1>{NUMBER})(?:\s+(?:or|to)\s+(?P<n1b>{NUMBER})|\s?-\s?(?P<n1c>{NUMBER}))?)\s+(?P<u1>{_U})|每(?P<skip>隔)?\s?(?P<n2>{NUMBER})\s?(?:个|個)?(?P<u2>{_U})"
     rf"|(?P<n3>{NUMBER})\s?(?P<u3>{_U})\s?(?:마다|에\s?한\s?번|에\s?1\s?회)|كل\s+(?P<n4>{NUMBER})\s+(?P<u4>{_U})", _I)
 _N_TIMES = re.compile(
     rf"(?P<t1>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|per|each|every)\s+(?P<u1>{_U})"
@@ -283,6 +305,8 @@ def find_frequencies(text: str) -> Iterator[Raw]:
     for m in _EVERY_N.finditer(text) if _EVERY_GATE.search(text) else ():
         i = next(i for i in "1234" if m.group(f"u{i}"))
         n = 2.0 if i == "1" and m.group("other") else _num(m.group(f"n{i}"))
+        if i == "2" and m.group("skip") and n:
+            n += 1  # "每隔一周": one week left out between, every other week
         n_hi = _num(m.group("n1b") or m.group("n1c")) if i == "1" else None  # "every two or three years"
         per = FREQ_UNITS.key(m.group(f"u{i}"))
         if n and per:

@@ -52,6 +52,24 @@ def test_fractions_of_an_hour(text, hours):
     assert only(text, "en", "duration").value == hours
 
 
+def test_a_count_per_year_is_no_period_but_a_price_per_month_keeps_its_period():
+    assert not extract_slots("Every employee gets two paid volunteering days a year.", "en")
+    assert [s.text for s in extract_slots("Every colleague gets at least 40 hours of paid training a year.", "en")] == [
+        "at least 40 hours"]
+    assert [s.type for s in extract_slots("The Classic box is £22 a month.", "en")] == ["money", "duration"]
+    assert only("Orders can be edited for up to an hour after checkout.", "en", "duration").value == 1
+
+
+def test_one_and_a_half_times_is_no_share_and_quid_are_pounds():
+    assert not extract_slots("Overtime is paid at one and a half times the normal rate.", "en")
+    assert only("Baskets under forty quid pay for delivery.", "en", "money").value == ("GBP", 40)
+
+
+def test_a_day_of_each_month_is_no_period():
+    assert not [s for s in extract_slots("매달 25일까지 해지하시면 다음 달 박스는 발송되지 않습니다.", "ko") if s.type == "duration"]
+    assert not [s for s in extract_slots("每月25日前付款。", "zh") if s.type == "duration"]
+
+
 def test_a_four_day_week_is_a_work_pattern_not_a_period():
     assert not [s for s in extract_slots("Head office moves to a four-day week in March.", "en") if s.type == "duration"]
     assert only("Try it with our 30-day trial.", "en", "duration").value == 720
@@ -126,6 +144,7 @@ def test_bare_number_ranges_are_not_hours():
     ("3년마다 점검", "ko", pytest.approx(1 / 3, rel=1e-3)), ("연 2회 발행", "ko", 2), ("ننشر التقرير سنويًا", "ar", 1),
     ("كل ثلاث سنوات", "ar", pytest.approx(1 / 3, rel=1e-3)), ("مرتين في السنة", "ar", 2),
     ("We change our guest coffee every fortnight.", "en", 26),
+    ("每隔一个周四，会员通讯就会出现在你的邮箱里。", "zh", 26), ("每隔一天发货。", "zh", 182.5),
 ])
 def test_frequencies_are_events_per_year(text, lang, per_year):
     assert only(text, lang, "frequency").value == per_year
