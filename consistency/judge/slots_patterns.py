@@ -87,8 +87,10 @@ _WORD_PERIOD_VALUES = {"now": (0.0, "hour"), "same": (24.0, "day"), "next_bd": (
 # only with another lead time.
 # A booking horizon ("book up to 14 days ahead", "提前十四天") stays a period: it meets "within the next 30 days".
 _LEAD_AFTER = re.compile(r"\s*(?:before|prior to|ahead of)\b|['’]s?\s+(?:advance\s+)?notice\b|\s+notice\b|"
-                         r"\s?(?:之前|以前)|\s?전(?:까지|에\s?미리|에는)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
-_LEAD_BEFORE = re.compile(r"(?:notice of|قبل)\s?(?:at least\s+)?$", re.IGNORECASE)
+                         r"\s?(?:之前|以前)|\s?전(?:까지|에)|\s+(?:من\s+)?قبل\b", re.IGNORECASE)
+# "试用到期前一天" (the day before the trial ends): 前 after an event; "前三个月" (the first three months) is a period
+_LEAD_BEFORE = re.compile(r"(?:notice of|قبل)\s?(?:at least\s+)?$|(?:到期|结束|結束|截止|送达|送達|到达|到達|送货|送貨|配送|发货|"
+                          r"發貨|生效|扣款|续费|續費|续订|續訂)前\s?(?:的\s?)?$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:عمر[\u0621-\u064a]*|بلغ|أتم)\s+(?:[\u0621-\u064a]+\s+){0,3}$")
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)

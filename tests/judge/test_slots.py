@@ -65,6 +65,16 @@ def test_one_and_a_half_times_is_no_share_and_quid_are_pounds():
     assert only("Baskets under forty quid pay for delivery.", "en", "money").value == ("GBP", 40)
 
 
+@pytest.mark.parametrize("text, lang", [("试用到期前一天，我们会通过短信提醒您。", "zh"),
+                                        ("기사님이 배송 하루 전에 방문 시간을 안내해 드립니다.", "ko")])
+def test_the_day_before_an_event_is_a_lead_time(text, lang):
+    assert only(text, lang, "duration").unit == "lead_day"
+
+
+def test_the_first_months_are_a_period_not_a_lead_time():
+    assert only("前三个月免费。", "zh", "duration").unit == "month"
+
+
 def test_a_day_of_each_month_is_no_period():
     assert not [s for s in extract_slots("매달 25일까지 해지하시면 다음 달 박스는 발송되지 않습니다.", "ko") if s.type == "duration"]
     assert not [s for s in extract_slots("每月25日前付款。", "zh") if s.type == "duration"]
