@@ -51,7 +51,7 @@ def _code_version() -> str:
 def values_agree(feats: Mapping[str, float]) -> bool:
     """Same-type slots with equal values and nothing else that differs: a paraphrase, whatever the model says.
 
-    On the training split this holds for 50 consistent pairs and 2 contradictions.
+    On the training split (3,464 pairs) this holds for 191 consistent pairs and 17 contradictions.
     """
     differs = ("slot:differ", "cue:neg_xor", "cue:quant_clash", "cue:modal_clash", "contrast:any")
     return feats.get("slot:equal", 0.0) > 0 and not any(feats.get(k, 0.0) for k in differs)

@@ -139,6 +139,10 @@ class _Analysis:
 
 
 _ADDED = re.compile(r"\b(?:new|more|additional|extra|further)\b|新|신규|새로운|추가|جديد", re.IGNORECASE)
+# "the threshold is $75", "门槛为年消费一万元", "기준 금액이 오만 원으로", "الحد الأدنى ٢٠٠ قطعة": an amount named
+# as a threshold is a lower bound, as "over $75" is
+_THRESHOLD_BEFORE = re.compile(r"(?:\bthreshold|\bminimum(?: order| spend| purchase)?|门槛|門檻|最低消费|最低消費|起送价|"
+                               r"기준\s?금액|최소\s?주문\s?금액|الحد الأدنى)[^.,;:!?。，；！？]{0,20}$", re.IGNORECASE)
 # "our Brooklyn store", "the Seoul shop": which site a statement is about is part of its scope
 _NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w-]+\s+){1,3}?)(?:flagship\s+|pop-up\s+)?"
                          r"(?:store|shop|boutique|warehouse|office|branch|showroom|outlet|studio|mill|factory)s?\b")
@@ -201,6 +205,9 @@ def _analyse(text: str, lang: str) -> _Analysis:
             unit = unit.replace("day", "business_day")  # "영업일 기준 5일", "按工作日计算5天": the marker comes first
         if raw.type == "quantity" and qualifier == "exact" and _ADDED.search(text[start:end]):
             qualifier = "min"  # "three new colours": at least three, whatever there was before
+        if raw.type in ("money", "quantity") and qualifier == "exact" and _THRESHOLD_BEFORE.search(
+                text, max(0, start - 40), start):
+            qualifier = "min"
         counted = _singular(raw.topic)
         slots.append(Slot(raw.type, raw.value, qualifier, counted or topic, start, end, text[start:end], unit,
                           topics | {counted} - {""}))

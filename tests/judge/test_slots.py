@@ -75,6 +75,19 @@ def test_the_first_months_are_a_period_not_a_lead_time():
     assert only("前三个月免费。", "zh", "duration").unit == "month"
 
 
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("회원은 3만 원 이상 구매 시 무료배송입니다.", "ko", "회원 무료배송 기준 금액이 오만 원으로 변경되었습니다.", "ko"),
+    ("年消费满3000元即可升级为金卡会员。", "zh", "会员体系调整：金卡门槛提高到年消费5000元。", "zh"),
+    ("Free shipping on orders over $50.", "en", "Our free-shipping threshold is now $75.", "en"),
+])
+def test_an_amount_named_as_a_threshold_is_a_lower_bound(a, la, b, lb):
+    assert compare(a, la, b, lb).code == "C103"
+
+
+def test_a_price_above_a_threshold_still_meets_it():
+    assert compare("Free shipping on orders over $50.", "en", "Your $60 order ships free.", "en") is None
+
+
 def test_a_day_of_each_month_is_no_period():
     assert not [s for s in extract_slots("매달 25일까지 해지하시면 다음 달 박스는 발송되지 않습니다.", "ko") if s.type == "duration"]
     assert not [s for s in extract_slots("每月25日前付款。", "zh") if s.type == "duration"]
