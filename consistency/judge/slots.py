@@ -187,7 +187,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
     scope |= {f"implied:{key}" for key in IMPLIED_SCOPES.keys(norm)}
     if any(r.type != "date" for r in raws):  # "12,000 trees in 2023": the year scopes the count
         for r in [r for r in raws if r.type == "date" and r.qualifier in ("exact", "min")
-                  and str(r.value).count("-") < 2]:  # a day of the month ("from 1 April 2025") is a slot of its own
+                  and isinstance(r.value, int)]:  # a month or a day ("from 1 April 2025") is a slot of its own
             scope.add(f"year:{r.value}")
             raws.remove(r)
     found = TOPICS.find(norm)

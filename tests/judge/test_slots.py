@@ -273,6 +273,8 @@ def test_no_quantity_without_a_counted_noun(text):
     # a full date next to an amount is the date the amount applies from: a slot, not a year scope
     ("From 1 April 2025, delivery costs £4.95.", "en", "Delivery costs £4.95 from 1 June 2025.", "en", "C107",
      ("2025-04-01", "2025-06-01")),
+    ("自2025年7月1日起，所有门店员工每月享有三百元餐补。", "zh", "门店员工每月三百元餐补将从二〇二六年一月起开始发放。", "zh", "C107",
+     ("2025-07-01", "2026-01")),
 ])
 def test_conflicts_are_found_and_explained(a, la, b, lb, code, values):
     conflict = compare(a, la, b, lb)
