@@ -179,6 +179,9 @@ def _time(i: int) -> str:
 
 _TIME_RANGE = re.compile(rf"(?<![\d:])(?:from\s+|من\s+)?{_time(1)}{_RANGE_SEP}(?:الساعة\s*)?{_time(2)}(?:\s?까지)?"
                          r"(?![\d:])", re.IGNORECASE)
+# "between 7am and 11pm": "and" joins two times only after "between"
+_TIME_BETWEEN = re.compile(rf"(?<![\d:])(?:between|بين)\s+(?:الساعة\s*)?{_time(1)}\s+(?:and|و)\s*(?:الساعة\s*)?{_time(2)}"
+                           r"(?![\d:])", re.IGNORECASE)
 _TIME_ONE = re.compile(rf"(?<![\d:.,/])(?:{_time(1)})(?![\d:])", re.IGNORECASE)
 _FULL_247 = re.compile(
     r"24\s?/\s?7|24\s?[x×*]\s?7|7\s?[x×*/]\s?24(?:\s?(?:小时|小時|시간))?|a?round[- ]the[- ]clock|"
@@ -480,6 +483,9 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
             continue
         days = _day_exprs(part)
         ranges = list(_TIME_RANGE.finditer(part))
+        ranges = sorted(ranges + [m for m in _TIME_BETWEEN.finditer(part)
+                                  if not any(r.start() < m.end() and m.start() < r.end() for r in ranges)],
+                        key=lambda m: m.start())
         times: list[tuple[int, int, tuple[int | None, int | None, bool]]] = [
             (m.start(), m.end(), r) for m in ranges if (r := _time_range(m))]
         times += [(m.start(), m.end(), (0, 1440, False)) for m in _ALL_DAY.finditer(part)

@@ -61,6 +61,15 @@ def test_every_day_except_leaves_the_excepted_days_out(text, lang, days):
     assert one_hours(text, lang).value.days == days
 
 
+@pytest.mark.parametrize("text, lang, value", [
+    ("Message us on WhatsApp between 7am and 11pm.", "en", Schedule(None, 420, 1380)),
+    ("Calls are answered between 9am and 5pm, Monday to Friday.", "en", Schedule(WEEKDAYS, 540, 1020)),
+    ("نرد على المكالمات بين الساعة ٩ صباحًا و٥ مساءً.", "ar", Schedule(None, 540, 1020)),
+])
+def test_between_two_times_is_a_range(text, lang, value):
+    assert one_hours(text, lang).value == value
+
+
 def test_but_after_a_comma_starts_another_schedule_not_an_exception():
     (slot,) = hours("Open every day, but on Sundays we close at 4pm.", "en")
     assert slot.value == Schedule(frozenset({6}), None, 960)
