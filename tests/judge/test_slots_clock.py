@@ -70,6 +70,15 @@ def test_between_two_times_is_a_range(text, lang, value):
     assert one_hours(text, lang).value == value
 
 
+def test_off_on_days_is_closed_but_a_discount_is_not():
+    assert one_hours("Our care team is off Saturdays and Sundays.", "en").value.days == WEEKDAYS
+    assert not hours("Get 20% off Saturdays.", "en")
+
+
+def test_right_through_to_a_time_is_a_closing_time():
+    assert one_hours("Sunday slots now go right through to 8pm.", "en").value == Schedule(frozenset({6}), None, 1200)
+
+
 def test_but_after_a_comma_starts_another_schedule_not_an_exception():
     (slot,) = hours("Open every day, but on Sundays we close at 4pm.", "en")
     assert slot.value == Schedule(frozenset({6}), None, 960)
