@@ -77,7 +77,7 @@ _AR_SINGLE = re.compile("(?:" + ar_alternation(("خلال", "في غضون", "ل
 # Periods said in words: "immediately" is no wait at all, "same day" within a day, "next business day" one.
 _WORD_PERIODS = re.compile(
     r"(?P<now>\b(?:immediately|instantly|right away)\b|立即|立刻|即时|即時|即刻|马上|馬上|当场|當場|즉시|فورًا|فورا|على الفور)"
-    r"|(?P<same>\bsame[- ]day\b|当日|當日|当天|當天|당일)"
+    r"|(?P<same>\bsame[- ]day\b|当日|當日|当天|當天|당일|في (?:نفس اليوم|اليوم نفسه))"
     r"|(?P<next_bd>\bnext (?:business|working) day\b|次一?工作日|다음 영업일|익영업일|يوم العمل التالي)"
     r"|(?P<next>\bnext day\b|次日|隔日|翌日|익일|다음 ?날|اليوم التالي)", re.IGNORECASE)
 _WORD_PERIOD_VALUES = {"now": (0.0, "hour"), "same": (24.0, "day"), "next_bd": (24.0, "business_day"),
@@ -277,6 +277,7 @@ _N_TIMES = re.compile(
     rf"|(?:(?:1|일|한)\s?)?(?P<u3>{_U})\s?(?:에\s?)?(?:최대\s?|최소\s?)?(?P<t3>{NUMBER})\s?(?:회|번|차례)"
     rf"|(?P<t4>مرة|مرتين|مرتان|(?:{NUMBER})\s+مرات)\s+(?:واحدة\s+)?(?:في|كل)\s+(?P<u4>{_U})"
     rf"|(?P<t5>{NUMBER})\s+(?:{_SENT})\s+(?:a|per|each|every)\s+(?P<u5>{_U})", _I)
+_KO_EVERY_DAYS = re.compile(r"(?<![가-힣])(?P<d>이틀|사흘|나흘|닷새|엿새|열흘|보름)에\s?(?:한\s?번|1\s?회|한\s?차례)")
 _EVERY_GATE = re.compile(r"every|每|마다|에\s?(?:한|1)|كل", _I)
 _TIMES_GATE = re.compile(rf"once|twice|thrice|times|次|회|번|차례|مر[ةت]|(?:{_SENT})\s+(?:a|per|each|every)\s", _I)
 FREQ_WORDS = Lexicon({
@@ -314,6 +315,8 @@ def find_frequencies(text: str) -> Iterator[Raw]:
         if n and per:
             value = round(float(per) / n, 6)
             yield Raw("frequency", m.start(), m.end(), _span(round(float(per) / n_hi, 6), value) if n_hi else value)
+    for m in _KO_EVERY_DAYS.finditer(text):  # "이틀에 한 번씩": once every two days
+        yield Raw("frequency", m.start(), m.end(), round(365.0 / _KO_DAY_WORDS[m.group("d")], 6))
     for m in _N_TIMES.finditer(text) if _TIMES_GATE.search(text) else ():
         i = next(i for i in "12345" if m.group(f"u{i}"))
         n, per = _times(m.group(f"t{i}")), FREQ_UNITS.key(m.group(f"u{i}"))

@@ -88,6 +88,11 @@ def test_a_price_above_a_threshold_still_meets_it():
     assert compare("Free shipping on orders over $50.", "en", "Your $60 order ships free.", "en") is None
 
 
+def test_arabic_same_day_and_a_starting_amount():
+    assert only("التوصيل داخل الرياض في نفس اليوم للطلبات قبل الظهر.", "ar", "duration").value == 24
+    assert only("الشحن المجاني في الكويت يبدأ الآن من ٢٥ دينارًا.", "ar", "money").qualifier == "min"
+
+
 def test_a_day_of_each_month_is_no_period():
     assert not [s for s in extract_slots("매달 25일까지 해지하시면 다음 달 박스는 발송되지 않습니다.", "ko") if s.type == "duration"]
     assert not [s for s in extract_slots("每月25日前付款。", "zh") if s.type == "duration"]
@@ -168,6 +173,7 @@ def test_bare_number_ranges_are_not_hours():
     ("كل ثلاث سنوات", "ar", pytest.approx(1 / 3, rel=1e-3)), ("مرتين في السنة", "ar", 2),
     ("We change our guest coffee every fortnight.", "en", 26),
     ("每隔一个周四，会员通讯就会出现在你的邮箱里。", "zh", 26), ("每隔一天发货。", "zh", 182.5),
+    ("빵은 이틀에 한 번씩 들어옵니다.", "ko", 182.5),
 ])
 def test_frequencies_are_events_per_year(text, lang, per_year):
     assert only(text, lang, "frequency").value == per_year
