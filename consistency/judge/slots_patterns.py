@@ -145,8 +145,9 @@ def _durations(text: str) -> Iterator[Raw]:
         if m.group("unit") in ("日", "일") and (re.search(r"[月월]\s?$", before) or _EACH_MONTH_BEFORE.search(
                 text, max(0, m.start() - 6), m.start())):
             continue  # "6月30日", "매달 25일까지" are days of the month
-        if unit == "minute" and m.group("unit") == "분" and not re.match(r"\d", m.group("n1")):
-            continue  # "한 분" is one person
+        if unit == "minute" and m.group("unit") == "분" and (not re.match(r"\d", m.group("n1"))
+                                                            or text.startswith("의", m.end())):
+            continue  # "한 분" is one person, "4분의 1" a quarter
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
             continue  # "five years ago" dates an event; it states no period
         if unit == "year" and (_OLD_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, 0, m.start())):

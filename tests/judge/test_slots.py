@@ -88,6 +88,10 @@ def test_a_price_above_a_threshold_still_meets_it():
     assert compare("Free shipping on orders over $50.", "en", "Your $60 order ships free.", "en") is None
 
 
+def test_a_korean_fraction_is_no_minutes():
+    assert not [s for s in extract_slots("탄소 배출을 4분의 1 줄이겠습니다.", "ko") if s.type == "duration"]
+
+
 def test_arabic_same_day_and_a_starting_amount():
     assert only("التوصيل داخل الرياض في نفس اليوم للطلبات قبل الظهر.", "ar", "duration").value == 24
     assert only("الشحن المجاني في الكويت يبدأ الآن من ٢٥ دينارًا.", "ar", "money").qualifier == "min"
