@@ -79,8 +79,8 @@ def schedules_conflict(a: Schedule | str, b: Schedule | str) -> bool:
     if sa.days is not None and sb.days is not None:
         if not sa.days & sb.days:
             return False
-        if sa.days != sb.days and not (sa.partial or sb.partial):
-            return True
+        if sa.days != sb.days and not (sa.partial or sb.partial) and min(len(sa.days), len(sb.days)) > 1:
+            return True  # one named day ("this Thursday, 6pm to 10pm") says nothing of the other days
     return any(x is not None and y is not None and x != y for x, y in ((sa.open, sb.open), (sa.close, sb.close)))
 
 

@@ -70,6 +70,13 @@ def test_between_two_times_is_a_range(text, lang, value):
     assert one_hours(text, lang).value == value
 
 
+def test_one_named_day_with_the_same_times_does_not_deny_the_other_days():
+    mon_sat = Schedule(frozenset(range(6)), 1080, 1320)
+    assert not schedules_conflict(mon_sat, Schedule(THU, 1080, 1320))
+    assert schedules_conflict(mon_sat, Schedule(THU, 1080, 1260))  # a time both state still differs
+    assert schedules_conflict(mon_sat, Schedule(WEEKDAYS, 1080, 1320))  # two day sets that differ
+
+
 def test_off_on_days_is_closed_but_a_discount_is_not():
     assert one_hours("Our care team is off Saturdays and Sundays.", "en").value.days == WEEKDAYS
     assert not hours("Get 20% off Saturdays.", "en")
