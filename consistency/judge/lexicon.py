@@ -71,24 +71,27 @@ class Lexicon:
         self._literal = {_folded(f)[0]: key for f, key in reversed(forms) if _kind(f) == "literal"}
         self._lengths = sorted({len(f) for f in self._literal}, reverse=True)
         self._first = frozenset(f[0] for f in self._literal)
+        # where a form can start: the regex engine skips the other characters
+        self._starts = re.compile("[" + "".join(sorted(re.escape(ch) for ch in self._first)) + "]") if self._first else None
 
     def _scan(self, text: str) -> list[tuple[int, int, str]]:
         folded, index = _folded(text)
-        if self._first.isdisjoint(folded):  # no form can start anywhere: most lexicons, most texts
+        if self._starts is None or self._first.isdisjoint(folded):  # no form can start anywhere: most texts
             return []
-        out, i, n = [], 0, len(folded)
-        while i < n:
-            if folded[i] in self._first:
-                for length in self._lengths:
-                    key = self._literal.get(folded[i:i + length]) if i + length <= n else None
-                    if key is not None:
-                        end = index[i + length - 1] + 1
-                        while end < len(text) and _AR_MARK.match(text[end]):
-                            end += 1
-                        out.append((index[i], end, key))
-                        i += length - 1
-                        break
-            i += 1
+        out, n = [], len(folded)
+        m = self._starts.search(folded)
+        while m is not None:
+            i, nxt = m.start(), m.start() + 1
+            for length in self._lengths:
+                key = self._literal.get(folded[i:i + length]) if i + length <= n else None
+                if key is not None:
+                    end = index[i + length - 1] + 1
+                    while end < len(text) and _AR_MARK.match(text[end]):
+                        end += 1
+                    out.append((index[i], end, key))
+                    nxt = i + length
+                    break
+            m = self._starts.search(folded, nxt)
         return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
