@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consistency.judge.lexicon import TOPICS, Lexicon
 from consistency.judge.numbers import NUMBER, ar_alternation, ar_fold, ar_pattern, parse_number
@@ -387,6 +388,15 @@ def _day_value(m: re.Match[str], prefix: str = "") -> int:
 def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozenset[int]]]:
     """Day ranges, named days and day sets in ``text``: the days it is open (or, with ``closed``,
     the days it says it is closed)."""
+    merged = _day_sets(text)
+    if closed:
+        return [span for f in merged if (span := _closed_span(text, f))]
+    return _open_days(text, merged)
+
+
+@lru_cache(maxsize=4096)
+def _day_sets(text: str) -> tuple[tuple[int, int, frozenset[int]], ...]:
+    """Every day expression in ``text``, lists merged, in text order (read once for open and closed days)."""
     found: list[tuple[int, int, frozenset[int]]] = []
     for m in _DAY_RANGE.finditer(text):
         a, b = _day_value(m, "a_"), _day_value(m, "b_")
@@ -401,9 +411,12 @@ def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozense
         if not any(s <= start < e for s, e in taken) and not (key == "weekdays" and _NUMBER_BEFORE.search(
                 text[max(0, start - 24):start])):
             found.append((start, end, _DAY_SET_VALUES[key]))
-    merged = _merge_lists(sorted(found), text)  # "closed on Fridays and Saturdays": the closure covers both
-    if closed:
-        return [span for f in merged if (span := _closed_span(text, f))]
+    return tuple(_merge_lists(sorted(found), text))  # "closed on Fridays and Saturdays": the closure covers both
+
+
+def _open_days(text: str, merged: tuple[tuple[int, int, frozenset[int]], ...]) -> list[tuple[int, int, frozenset[int]]]:
+    """The day expressions that say when something is open: an exception leaves its days out of the set
+    it follows ("every day except Sundays"), a closure is no open day."""
     kept: list[tuple[int, int, frozenset[int]]] = []
     pending: tuple[int, int, frozenset[int]] | None = None  # "除周一外": an exception before its days
     for f in merged:
