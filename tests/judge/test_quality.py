@@ -42,3 +42,15 @@ def test_shipped_metrics_describe_the_shipped_artifact(report):
     meta = json.loads((METRICS.parent / "meta.json").read_text("utf-8"))
     assert shipped["train_data_sha256"] == meta["train_data_sha256"]
     assert shipped["judge"]["overall"]["f1"] == pytest.approx(report["overall"]["f1"], abs=0.01)
+
+
+def test_the_gate_alone_ablation_flags_every_pair_with_evidence_and_nothing_else():
+    from consistency.judge.evaluate import ablations
+
+    judge = load_judge()
+    gate_only = ablations(judge)["rules_and_gate_only"]
+    # a negation only one side states opens the gate; the shipped classifier turns this paraphrase away
+    a, b = "Size swaps don't cost you anything.", "Ordered the wrong size? The swap and both delivery legs are free."
+    assert not judge.judge_texts(a, b, "en", "en").contradiction
+    assert gate_only.judge_texts(a, b, "en", "en").contradiction
+    assert not gate_only.judge_texts("We pack every order in paper.", "Our new linen range is out now.", "en", "en").contradiction
