@@ -44,13 +44,18 @@ def test_shipped_metrics_describe_the_shipped_artifact(report):
     assert shipped["judge"]["overall"]["f1"] == pytest.approx(report["overall"]["f1"], abs=0.01)
 
 
-def test_the_gate_alone_ablation_flags_every_pair_with_evidence_and_nothing_else():
+def test_the_gate_alone_ablation_flags_exactly_the_pairs_with_evidence():
     from consistency.judge.evaluate import ablations
+    from consistency.judge.features import symbolic_features
+    from consistency.judge.judge import model_may_flag
 
     judge = load_judge()
     gate_only = ablations(judge)["rules_and_gate_only"]
-    # a negation only one side states opens the gate; the shipped classifier turns this paraphrase away
-    a, b = "Size swaps don't cost you anything.", "Ordered the wrong size? The swap and both delivery legs are free."
-    assert not judge.judge_texts(a, b, "en", "en").contradiction
-    assert gate_only.judge_texts(a, b, "en", "en").contradiction
-    assert not gate_only.judge_texts("We pack every order in paper.", "Our new linen range is out now.", "en", "en").contradiction
+    pairs = [("Size swaps don't cost you anything.", "Ordered the wrong size? The swap and both delivery legs are free."),
+             ("We pack every order in paper.", "Orders are packed in plastic."),
+             ("We pack every order in paper.", "Our new linen range is out now."),
+             ("Returns are free within 30 days.", "You can return items within 30 days.")]
+    for a, b in pairs:
+        shipped, alone = judge.judge_texts(a, b, "en", "en"), gate_only.judge_texts(a, b, "en", "en")
+        assert alone.contradiction == model_may_flag(symbolic_features(a, "en", b, "en")), (a, b)
+        assert alone.contradiction or not shipped.contradiction  # the classifier only turns pairs away
