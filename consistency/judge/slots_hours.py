@@ -420,10 +420,10 @@ def _open_days(text: str, merged: tuple[tuple[int, int, frozenset[int]], ...]) -
     kept: list[tuple[int, int, frozenset[int]]] = []
     pending: tuple[int, int, frozenset[int]] | None = None  # "除周一外": an exception before its days
     for f in merged:
-        if kept and _EXCEPT_BETWEEN.fullmatch(text[kept[-1][1]:f[0]]):
+        if kept and f[2] < kept[-1][2] and _EXCEPT_BETWEEN.fullmatch(text[kept[-1][1]:f[0]]):
             start, _, open_days = kept.pop()  # "every day except Sundays": Monday to Saturday
             f = (start, f[1], open_days - f[2])
-        elif pending and _EXCEPT_OUTSIDE.fullmatch(text[pending[1]:f[0]]):
+        elif pending and pending[2] < f[2] and _EXCEPT_OUTSIDE.fullmatch(text[pending[1]:f[0]]):
             f = (pending[0], f[1], f[2] - pending[2])
         elif _EXCLUDED_BEFORE.search(text[max(0, f[0] - 16):f[0]]) or _EXCLUDED_AFTER.search(text[f[1]:f[1] + 6]):
             pending = f

@@ -86,6 +86,10 @@ def test_right_through_to_a_time_is_a_closing_time():
     assert one_hours("Sunday slots now go right through to 8pm.", "en").value == Schedule(frozenset({6}), None, 1200)
 
 
+def test_days_outside_the_set_are_no_exception():
+    assert one_hours("Open weekdays but Saturdays 10am to 2pm.", "en").value.days == frozenset({5})
+
+
 def test_but_after_a_comma_starts_another_schedule_not_an_exception():
     (slot,) = hours("Open every day, but on Sundays we close at 4pm.", "en")
     assert slot.value == Schedule(frozenset({6}), None, 960)
