@@ -305,7 +305,8 @@ class UrlPolicy:
         the request into the private network (DNS rebinding). None for a host the config names: the
         system resolves it. Raises ``FetchError`` for a host that must not be reached."""
         host = host.lower().rstrip(".")
-        if host in self.named or f"{host}:{port}" in self.named or (":" in host and f"[{host}]:{port}" in self.named):
+        netloc = f"[{host}]" if ":" in host else host  # an IPv6 address is written in brackets
+        if netloc in self.named or f"{netloc}:{port}" in self.named:
             return None
         reason = self._internal_reason(host)
         if reason:

@@ -97,6 +97,7 @@ def test_a_checked_host_is_reached_at_the_address_the_check_saw():
     assert policy.address("CDN.example.com.", 443) == "93.184.216.34"
     assert calls == ["cdn.example.com"]  # asked once: the connection does not ask again
     assert policy.address("www.example.com", 443) is None  # named in the config: the system resolves it
+    assert UrlPolicy(["http://[::1]:8080/"]).address("::1", 8080) is None
     with pytest.raises(FetchError, match="private or loopback address 10.0.0.9"):
         UrlPolicy(["https://www.example.com/"], allow_hosts=["*.example.com"],
                   resolver=lambda host: ["10.0.0.9"]).address("intranet.example.com", 443)
