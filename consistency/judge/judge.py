@@ -104,6 +104,8 @@ def _why_not(feats: Mapping[str, float], score: float) -> str:
         return "both statements give the same values, and no negation or contrast separates them"
     if feats.get("slot:scope_differ", 0.0) and has_conflict_evidence(feats):
         return "the values differ, but so does their scope (market, customer group, tier or period)"
+    if feats.get("cue:neg_xor", 0.0) and not has_conflict_evidence({**feats, "cue:neg_xor": 0.0}):
+        return f"only one statement is negated, but they share no word it could deny (model score {score:.2f})"
     return f"no differing values, negation, or opposite terms (model score {score:.2f})"
 
 

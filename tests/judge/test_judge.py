@@ -23,6 +23,14 @@ def test_compare_prints_an_explained_numeric_verdict_with_spans(capsys):
     assert len(got["spans_a"]) == 1 and "30 days" in got["spans_a"][0]["text"]
 
 
+def test_a_negation_with_nothing_to_deny_says_so(capsys):
+    got = compare(capsys, "We never sell your data.", "Our new linen range is out now.")
+    assert got["contradiction"] is False
+    assert got["reasons"][0].startswith("only one statement is negated, but they share no word"), got["reasons"]
+    got = compare(capsys, "Our linen is woven in Portugal.", "Our new linen range is out now.")
+    assert got["reasons"][0].startswith("no differing values, negation, or opposite terms"), got["reasons"]
+
+
 def test_a_model_verdict_names_and_marks_the_opposite_terms(capsys):
     a, b = "Unsubscribe anytime with one click.", "To unsubscribe, call our support team."
     got = compare(capsys, a, b)
