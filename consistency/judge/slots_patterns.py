@@ -544,6 +544,9 @@ _AGE = re.compile(
     rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?(?:세|살)(?:(?![가-힣])|(?=부터|까지))(?:\s?(?:이상|미만|이하))?)", _I)
 _AR_AGE = re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
                      r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?")
+# what each pattern cannot match without: a digit, or a year-of-age word; a weight unit
+_AGE_GATE = re.compile(r"\d|岁|歲|세|살")
+_AR_AGE_GATE = re.compile(r"عام|سنة|سنوات")
 _AR_AGE_MIN = re.compile(r"فأكثر|أو أكثر|فما فوق|لا يقل|ألا يقل|على الأقل|بلغ|أتم")
 _AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
 _AGE_MAX = re.compile(r"未满|未滿|不满|不滿|以下|미만|이하", _I)
@@ -557,7 +560,7 @@ _AGE_UNTIL_AFTER = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?까지")
 def find_ages(text: str) -> Iterator[Raw]:
     """An age limit: a bound ("or older", "以上", "이상" a minimum; "under", "未满", "미만" a maximum) on
     a number of years, as a quantity whose topic is "age"."""
-    for m in _AGE.finditer(text):
+    for m in _AGE.finditer(text) if _AGE_GATE.search(text) else ():
         n = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g))
         value = _num(m.group(n))
         if value is None or not 0 < value < 120:
@@ -571,7 +574,7 @@ def find_ages(text: str) -> Iterator[Raw]:
         if not qualifier:
             continue  # "designed for ages 2 to 12" describes; an age limit is a bound
         yield Raw("quantity", m.start(), m.end(), value, unit="age", qualifier=qualifier, topic="age")
-    for m in _AR_AGE.finditer(text):
+    for m in _AR_AGE.finditer(text) if _AR_AGE_GATE.search(text) else ():
         value = _num(m.group("n1"))
         if value and 0 < value < 120 and _AR_AGE_MIN.search(text[max(0, m.start() - 12):m.end()]):
             yield Raw("quantity", m.start("n1"), m.end(), value, unit="age", qualifier="min", topic="age")
@@ -584,9 +587,13 @@ _WEIGHT = re.compile(rf"(?P<n1>{NUMBER})\s?(?:(?P<kg>kgs?|kilos?|kilograms?|kilo
                      r"(?P<g>grams?|(?-i:g)|克|그램|غرام|جرام))(?![A-Za-z\u0621-\u064a])", _I)  # 5G is a network
 
 
+_WEIGHT_GATE = re.compile(r"kg|kilo|lb|pound|gram|(?-i:[\d\s]g)(?![A-Za-z\u0621-\u064a])|公斤|千克|克|킬로|그램|كيلو|كجم|كغ|"
+                          r"غرام|جرام", _I)
+
+
 def find_weights(text: str) -> Iterator[Raw]:
     """A weight limit or a weight, in kilograms, as a quantity whose topic is "weight"."""
-    for m in _WEIGHT.finditer(text):
+    for m in _WEIGHT.finditer(text) if _WEIGHT_GATE.search(text) else ():
         n = _num(m.group("n1"))
         if n is None or m.group("n1").lower() in ("a", "an"):
             continue
