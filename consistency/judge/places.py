@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from consistency.judge.lexicon import Lexicon
+
 # place -> (the place it lies in or None, English names (regex), names in Arabic, Chinese and Korean)
 _GAZETTEER: dict[str, tuple[str | None, str, tuple[str, ...]]] = {
     # countries
@@ -139,6 +141,10 @@ def _pattern(english: str, others: tuple[str, ...]) -> str:
 
 
 _PLACES = [(pid, re.compile(_pattern(en, others), re.IGNORECASE)) for pid, (_, en, others) in _GAZETTEER.items()]
+# Every place name at once, a little looser than the patterns (no look-ahead, Arabic spellings folded): a text
+# it finds nothing in names no place, and the hundred patterns are not run (most texts)
+_ANY_PLACE = Lexicon({pid: [en, *(re.sub(r"\(\?!.*?\)", "", name) for name in others)]
+                      for pid, (_, en, others) in _GAZETTEER.items()})
 
 # Words that make a nearby place the origin of something
 _ORIGIN_WORD = re.compile(
@@ -166,7 +172,9 @@ def _sold_here(text: str, m: re.Match[str]) -> bool:
 
 def _origin_matches(text: str, need_word: bool) -> list[tuple[str, re.Match[str]]]:
     """(place, its first match as an origin) for each place ``text`` names as where something comes from."""
-    out = []
+    out: list[tuple[str, re.Match[str]]] = []
+    if not _ANY_PLACE.find(text):
+        return out
     for pid, pattern in _PLACES:
         for m in pattern.finditer(text):
             if _sold_here(text, m):
