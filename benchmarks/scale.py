@@ -138,6 +138,8 @@ class MemoryObserver:
 
 def run(n: int, langs: list[str], rerun: bool, workers: int, profile: bool = False) -> dict[str, object]:
     from consistency.api import load_judge
+    from consistency.config.loader import load_config
+    from consistency.executor import make_executor
     from consistency.progress import QUIET
 
     memory = MemoryObserver()
@@ -149,13 +151,15 @@ def run(n: int, langs: list[str], rerun: bool, workers: int, profile: bool = Fal
     statements, planted = synthetic(n, langs)
     gen_s = time.perf_counter() - t
     memory.mark("statements generated")
+    cfg = load_config()
+    executor = make_executor("local", workers)  # more than one: embedding and judging run in worker processes
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
         t0 = time.perf_counter()
         units = make_units(statements)
         t_units = time.perf_counter() - t0
         memory.mark("units made")
         result = judge_units(units, judge, store, top_k=12, min_similarity=0.45,
-                             observer=memory if profile else QUIET)
+                             observer=memory if profile else QUIET, executor=executor, cfg=cfg)
         total = time.perf_counter() - t0
         memory.mark("findings made")
         out: dict[str, object] = {
@@ -176,11 +180,13 @@ def run(n: int, langs: list[str], rerun: bool, workers: int, profile: bool = Fal
             first_ids = [f.id for f in result.findings]
             del result, units
             t0 = time.perf_counter()
-            again = judge_units(make_units(statements), judge, store, top_k=12, min_similarity=0.45)
+            again = judge_units(make_units(statements), judge, store, top_k=12, min_similarity=0.45,
+                                executor=executor, cfg=cfg)
             out["rerun_seconds"] = round(time.perf_counter() - t0, 2)
             out["rerun_share_of_cold"] = round(float(out["rerun_seconds"]) / max(total, 1e-9), 3)
             out["rerun_same_findings"] = [f.id for f in again.findings] == first_ids
             out["peak_rss_mb_with_rerun"] = _peak_mb()
+    executor.close()
     out["wall_seconds_with_setup"] = round(time.perf_counter() - t_all, 2)
     return out
 
