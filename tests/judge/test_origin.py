@@ -35,3 +35,19 @@ def test_the_reason_names_both_places():
     reasons = [r for r, _, _ in explain_contrasts("All our knitwear is knitted in Ireland.",
                                                   "Our new cardigans are knitted in Peru.")]
     assert any("Ireland" in r and "Peru" in r for r in reasons)
+
+
+def test_every_name_in_the_gazetteer_is_found_past_the_gate():
+    """The one-lexicon gate in front of the place patterns must never hide a place they would find."""
+    import re
+
+    from consistency.judge.places import _GAZETTEER, named_origins
+
+    missed = [(pid, name) for pid, (_, _, others) in _GAZETTEER.items()
+              for name in (re.sub(r"\(\?!.*?\)", "", n) for n in others)
+              if pid not in named_origins(f"({name})", need_word=False)]
+    assert not missed, missed[:10]
+    english = [(pid, word) for pid, (_, en, _) in _GAZETTEER.items()
+               if (word := en.split("|")[0]).isalpha()  # the first spelling, where it is a plain word
+               and pid not in named_origins(f"It is made in {word.title()}.")]
+    assert not english, english[:10]
