@@ -50,6 +50,23 @@ def test_a_local_dask_cluster_gives_the_same_findings(judge, monkeypatch):
         assert run(judge, ex) == serial
 
 
+def _worker_threads(_: int) -> str:
+    import os
+
+    from consistency.executor import WORKER_THREADS
+
+    return os.environ.get(WORKER_THREADS, "")
+
+
+def test_worker_processes_share_the_cores_between_them(monkeypatch):
+    """Each worker's encoder gets its share of the cores, so workers do not compete for them."""
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    with ProcessExecutor(2) as ex:
+        assert ex.map(_worker_threads, [1, 2]) == ["2", "2"]
+    with ProcessExecutor(8) as ex:
+        assert set(ex.map(_worker_threads, [1, 2])) == {"1"}
+
+
 def test_unknown_executor_is_a_config_error():
     from consistency.errors import ConfigError
 
