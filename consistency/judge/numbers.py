@@ -101,9 +101,10 @@ def _alt(words: object) -> str:
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:(?:,| )\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_SCALE = rf"{_DIGITS}\s?(?:thousand|million|billion)\b"
 _MIXED = r"(?<![\d.,])\d+(?:\.\d+)?(?:[十百千]?[万萬亿億]|[百千]|천만|백만|십만|[천백만억])"
-_EN_WORD = _alt([*_EN_ONES, *_EN_TENS, *_EN_MULT, *_EN_SCALE])
-_EN = (rf"\b(?:half(?:\s+an?)?|(?:an?|one|three)\s+quarters?\s+of\s+an?(?=\s+(?:hour|day|year)\b)|(?:(?:an?|single)(?=\s+(?:hundred|thousand|million|dozen)\b)|{_EN_WORD})"
-       rf"(?:(?:\s+|-)(?:and\s+)?(?:{_EN_WORD}))*|an?|single)\b")
+EN_NUMBER_WORD = _alt([*_EN_ONES, *_EN_TENS, *_EN_MULT, *_EN_SCALE])
+"""Regex source for one English number word ("seven", "forty", "dozen"), without "a" or "an"."""
+_EN = (rf"\b(?:half(?:\s+an?)?|(?:an?|one|three)\s+quarters?\s+of\s+an?(?=\s+(?:hour|day|year)\b)|(?:(?:an?|single)(?=\s+(?:hundred|thousand|million|dozen)\b)|{EN_NUMBER_WORD})"
+       rf"(?:(?:\s+|-)(?:and\s+)?(?:{EN_NUMBER_WORD}))*|an?|single)\b")
 _AR_WORD = "|".join(sorted({ar_pattern(w) for w in _AR_WORDS}, key=len, reverse=True))
 _AR = rf"(?<!\w)(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*(?!\w)"
 _ZH = r"[零〇一二两兩三四五六七八九十百千万萬亿億]+|半"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from consistency.judge.lexicon import COUNTED, CURRENCY_AFTER, CURRENCY_BEFORE, TOPICS, Lexicon
-from consistency.judge.numbers import NUMBER, ar_alternation, ar_pattern, parse_number
+from consistency.judge.numbers import EN_NUMBER_WORD, NUMBER, ar_alternation, ar_pattern, parse_number
 
 _I = re.IGNORECASE
 HOURS_PER = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "business_day": 24.0, "week": 168.0, "fortnight": 336.0,
@@ -102,8 +102,7 @@ _KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")
 
 _EACH_MONTH_BEFORE = re.compile(r"(?:매달|매월|매 달|每月|每個月|每个月)\s?$")
 _CLAUSE_END = re.compile(r"[.,;:!?]")
-_NUMBER_IN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-                        r"forty|fifty|hundred)\b", re.IGNORECASE)
+_NUMBER_IN = re.compile(rf"\d|\b(?:{EN_NUMBER_WORD})\b", re.IGNORECASE)
 # the word before "a"/"an" that makes "a year" a period ("within a year", "for a year", "takes a day")
 _PERIOD_BEFORE = frozenset("within in for to under over of after than about around nearly almost least most or and "
                            "takes take took lasts last just only by before from".split())
