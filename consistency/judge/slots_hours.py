@@ -122,7 +122,8 @@ DAY_SETS = Lexicon({
             "全年無休", "节假日无休", "365天", "매일", "연중무휴", "365일", "주 7일"],
 })
 _DAY_SET_VALUES = {"weekdays": WEEKDAYS, "weekends": frozenset({5, 6}), "all": ALL_DAYS}
-_EXCLUDED_BEFORE = re.compile(r"(?:closed|(?<!%)(?<!%\s)(?<!percent\s)\boff|except|excluding|not on|除|不含|مغلق|متوقف|باستثناء|عدا)[\u0629]?\s*"
+_OFF = r"(?<!%)(?<!%\s)(?<!percent\s)\boff"  # "off Saturdays" is closed; "20% off Saturdays" is a sale
+_EXCLUDED_BEFORE = re.compile(rf"(?:closed|{_OFF}|except|excluding|not on|除|不含|مغلق|متوقف|باستثناء|عدا)[\u0629]?\s*"
                               r"(?:on\s+|يوم\s+|أيام\s+)?$",
                               re.IGNORECASE)
 _EXCLUDED_AFTER = re.compile(r"^\s*(?:휴무|休息|除外|closed|(?:을|를)?\s?(?:제외|빼고))")
@@ -132,7 +133,7 @@ _EXCEPT_BETWEEN = re.compile(r"\s*,?\s*(?:except(?: on)?|excluding|apart from|ot
                              r"باستثناء|عدا|ما عدا|ما عدا يوم|باستثناء يوم)\s*|\s+but(?: not)?\s+", re.IGNORECASE)
 _EXCEPT_OUTSIDE = re.compile(r"\s*(?:外|以外|之外)?(?:을|를)?\s*(?:제외하고|제외한|빼고)?\s*[，,]?\s*")
 # "closed on Sundays", "매주 월요일 정기 휴무", "每周一休息", "مغلق يوم الجمعة": the days a place is shut
-_CLOSED_BEFORE = re.compile(r"(?:closed|shut|(?<!%)(?<!%\s)(?<!percent\s)\boff|مغلق|مغلقة|تغلق|نغلق|متوقف|متوقفة)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
+_CLOSED_BEFORE = re.compile(rf"(?:closed|shut|{_OFF}|مغلق|مغلقة|تغلق|نغلق|متوقف|متوقفة)\s*(?:on\s+|every\s+|all\s+|يوم\s+|أيام\s+)?$",
                             re.IGNORECASE)
 _CLOSED_AFTER = re.compile(r"^\s*(?:(?:은|는|에는|에)\s*)?(?:정기\s*)?(?:휴무|휴업|쉽니다|휴점)|^\s*(?:休息|公休|休业|休業|不营业|"
                            r"不營業|闭店|閉店)|^\s*(?:,\s*)?(?:we(?:'re| are)\s+)?closed", re.IGNORECASE)
