@@ -46,6 +46,11 @@ class SerialExecutor(Executor):
 WORKER_THREADS = "CONSISTENCY_WORKER_THREADS"
 
 
+def worker_threads() -> int:
+    """This worker process's share of the cores for an encoder's threads; 0 outside a worker."""
+    return int(os.environ.get(WORKER_THREADS, 0))
+
+
 def _share_cores(threads: int) -> None:
     """Worker start: the machine's cores are shared between the workers, so an encoder's numpy threads
     in one worker do not compete with the others' (two workers of two threads each on two cores

