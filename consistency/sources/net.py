@@ -311,4 +311,4 @@ class UrlPolicy:
         reason = self._internal_reason(host)
         if reason:
             raise FetchError(reason)
-        return self._checked[host]
+        return self._checked.get(host)  # a resolver that answered nothing: the system resolves it again
