@@ -10,8 +10,8 @@ about 0.5 contradiction F1), but it steadies the model. The decision threshold i
 the deterministic rules and the evidence gate applied as at run time. The search starts at 0.2: the
 labelled pairs are 41 % contradictions, a real check's candidate pairs mostly consistent, and lower
 thresholds that score a little higher on the pairs over-report on the demo corpus (measured on
-2026-12-01 with 1,551 training pairs: 0.05 gives precision 0.78 there, 0.2 gives 0.83). Two models are fitted, an MLP and a linear model, and
-the one with the higher cross-validated F1 ships. The test split is never read here.
+2026-12-01 with 1,551 training pairs: 0.05 gives precision 0.78 there, 0.2 gives 0.83). Two models are fitted, an MLP and a linear model; the
+MLP ships only if its cross-validated F1 is higher by more than ``MLP_MARGIN``. The test split is never read here.
 The artifact records the training-data hash, the counts, the encoder and the CV figures.
 """
 
@@ -45,9 +45,13 @@ HIDDEN = (64,)
 ALPHA = 1.0  # strong L2: ~1k brand pairs against ~1.1k features
 LINEAR_C = 0.05  # the linear model's inverse L2 strength, for the same reason
 FOLDS = 5
-# Both are fitted and cross-validated by topic; the artifact is whichever scores higher (a tie goes
-# to the linear model: fewer weights, and a score one can read feature by feature).
+# Both are fitted and cross-validated by topic. The MLP ships only when it beats the linear model by
+# more than MLP_MARGIN; otherwise the linear model does (fewer weights, a score one can read feature by
+# feature). The MLP's figure is not reproducible across machines: on the same pairs and seed its CV F1
+# was 0.7437 on one machine and 0.7476 on another (2026-12-01; float rounding in its training), while
+# the linear model's was 0.7468 on both. Without the margin, which model ships depended on the machine.
 MODELS = ("linear", "mlp")
+MLP_MARGIN = 0.01
 
 
 def symbolic(pairs: Sequence[LabelledPair]) -> list[dict[str, float]]:
@@ -134,8 +138,9 @@ def cross_validate(brand: Sequence[LabelledPair], nli: Sequence[LabelledPair], x
 
 
 def choose_model(cv: dict[str, tuple[float, float]]) -> str:
-    """The model to ship from {kind: (threshold, CV F1)}: the higher F1 to three places, a tie to the linear model."""
-    return max(cv, key=lambda k: (round(cv[k][1], 3), k == "linear"))
+    """The model to ship from {kind: (threshold, CV F1)}: the MLP only if it beats the linear model by
+    more than ``MLP_MARGIN``."""
+    return "mlp" if cv["mlp"][1] > cv["linear"][1] + MLP_MARGIN else "linear"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,7 +25,10 @@ def test_the_saved_artifact_predicts_what_the_fitted_model_predicts(tmp_path, ki
     assert ((loaded.predict_proba(x) >= 0.5) == y).mean() > 0.9  # it learned the rule it was shown
 
 
-def test_the_higher_cross_validated_f1_ships_and_a_tie_goes_to_the_linear_model():
-    assert train.choose_model({"linear": (0.2, 0.7001), "mlp": (0.2, 0.7004)}) == "linear"
-    assert train.choose_model({"linear": (0.2, 0.696), "mlp": (0.2, 0.703)}) == "mlp"
+def test_the_mlp_ships_only_when_it_beats_the_linear_model_by_more_than_the_margin():
+    # the MLP's cross-validated F1 moves by about 0.004 between machines: a smaller lead must not
+    # decide which model ships
+    assert train.choose_model({"linear": (0.2, 0.7468), "mlp": (0.2, 0.7476)}) == "linear"
+    assert train.choose_model({"linear": (0.2, 0.7468), "mlp": (0.2, 0.7437)}) == "linear"
+    assert train.choose_model({"linear": (0.2, 0.696), "mlp": (0.2, 0.703 + train.MLP_MARGIN)}) == "mlp"
     assert train.choose_model({"linear": (0.2, 0.703), "mlp": (0.3, 0.696)}) == "linear"
