@@ -16,7 +16,7 @@ Entry syntax (one string per surface form):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from consistency.judge.numbers import ar_fold, ar_pattern
@@ -43,9 +43,11 @@ def _entry_pattern(entry: str, bounded: bool = True) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _folded(text: str) -> tuple[str, tuple[int, ...]]:
+def _folded(text: str) -> tuple[str, Sequence[int]]:
     """``text`` without Arabic marks and with one spelling of alef, ta marbuta and yaa, and for each
     character of the result its offset in ``text``."""
+    if not _AR_MARK.search(text):  # most texts: nothing removed, every offset its own
+        return ar_fold(text), range(len(text))
     kept = [(i, ch) for i, ch in enumerate(text) if not _AR_MARK.match(ch)]
     return ar_fold("".join(ch for _, ch in kept)), tuple(i for i, _ in kept)
 
