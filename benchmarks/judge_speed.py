@@ -12,8 +12,10 @@ per-text readings cached. Embeddings are computed first and not timed: the goal 
 With ``--workers N`` the pairs are judged as ``consistency check --workers N`` judges them: in chunks,
 by N worker processes that each build the judge once and keep their own per-text caches. The check
 cuts chunks of ``JUDGE_CHUNK`` pairs, more than all the labelled pairs together, so here they are cut
-into 4 N chunks instead. The workers are started and their judges built before the clock starts; only
-the cold pass is timed (a second pass would not send a chunk back to the worker that read it).
+into 4 N chunks instead. The workers are started and given one pair each to build their judges before
+the clock starts (should one worker take two of them, the other builds its judge inside the timed pass,
+and the figure is a lower bound). Only the cold pass is timed: a second pass would not send a chunk
+back to the worker that read it.
 """
 
 from __future__ import annotations
