@@ -56,7 +56,9 @@ DURATION_UNITS = Lexicon({
     "month": [r"months?|mos?", "شهرا", "شهر", "أشهر", "شهور", "月", "개월", "달"],
     "year": [r"years?|yrs?", "سنة", "سنوات", "سنين", "عاما", "عام", "أعوام", "年", "년", "해"],
 })
-_DURATION = re.compile(rf"(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?\s?-?\s?(?P<cl>个|個)?\s?"
+# "between 2 and 5 days", "بين ٢ و٥ أيام": "and" joins the two ends of a range only after "between"
+_BETWEEN = rf"(?:\bbetween|بين)\s+(?P<b1>{NUMBER})\s*(?:and|و)\s*(?P<b2>{NUMBER})"
+_DURATION = re.compile(rf"(?:{_BETWEEN}|(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?)\s?-?\s?(?P<cl>个|個)?\s?"
                        r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
                        rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
 # "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it, unless a number counts it
@@ -137,14 +139,15 @@ def find_durations(text: str) -> Iterator[Raw]:
 def _durations(text: str) -> Iterator[Raw]:
     for m in _DURATION.finditer(text) if DURATION_UNITS.find(text) else ():
         unit = DURATION_UNITS.key(m.group("unit")) or ""
-        lo, hi = _num(m.group("n1")), _num(m.group("n2"))
+        n1 = m.group("n1") or m.group("b1")
+        lo, hi = _num(n1), _num(m.group("n2") or m.group("b2"))
         before = text[max(0, m.start() - 3):m.start()]
         if lo is None or (unit == "year" and lo >= 1900) or (m.group("unit") == "月" and not m.group("cl")):
             continue  # "2030年" is a date, "三月" is March
         if m.group("unit") in ("日", "일") and (re.search(r"[月월]\s?$", before) or _EACH_MONTH_BEFORE.search(
                 text, max(0, m.start() - 6), m.start())):
             continue  # "6月30日", "매달 25일까지" are days of the month
-        if unit == "minute" and m.group("unit") == "분" and (not re.match(r"\d", m.group("n1"))
+        if unit == "minute" and m.group("unit") == "분" and (not re.match(r"\d", n1)
                                                             or text.startswith("의", m.end())):
             continue  # "한 분" is one person, "4분의 1" a quarter
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
@@ -153,7 +156,7 @@ def _durations(text: str) -> Iterator[Raw]:
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
             continue  # "第二天" is the next day, not two days
-        if m.group("n1").lower() in ("a", "an") and _is_rate(text, m.start()):
+        if n1.lower() in ("a", "an") and _is_rate(text, m.start()):
             continue
         if unit == "day" and "-" in m.group(0) and _WORK_WEEK_AFTER.match(text, m.end()):
             continue

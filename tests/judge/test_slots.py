@@ -45,6 +45,25 @@ def test_duration_ranges_and_business_days():
     assert (slot.value, slot.unit, slot.topic) == ((120, 168), "business_day", "refund")
 
 
+@pytest.mark.parametrize("text, lang, hours, unit, topic", [
+    ("Delivery takes between 3 and 5 business days.", "en", (72, 120), "business_day", "delivery"),
+    ("We reply in between two and four hours.", "en", (2, 4), "hour", "reply"),
+    ("يستغرق التوصيل بين ٣ و٥ أيام عمل.", "ar", (72, 120), "business_day", "delivery"),
+    ("يستغرق التوصيل بين 2 و5 أيام.", "ar", (48, 120), "day", "delivery"),
+])
+def test_between_two_numbers_is_a_range_not_its_upper_end(text, lang, hours, unit, topic):
+    slot = only(text, lang, "duration")
+    assert (slot.value, slot.unit, slot.topic) == (hours, unit, topic)
+    assert slot.text == text[slot.start:slot.end]
+
+
+def test_a_range_written_with_between_compares_like_one_written_with_to():
+    assert compare("Delivery takes between 3 and 5 business days.", "en", "Delivery takes 3-5 business days.", "en") is None
+    conflict = compare("Delivery takes between 3 and 5 business days.", "en",
+                       "Delivery takes 8 to 10 business days.", "en")
+    assert conflict is not None and "between 3 and 5 business days" in conflict.reason
+
+
 @pytest.mark.parametrize("text, hours", [("We answer within a quarter of an hour.", 0.25),
                                          ("Replies within three quarters of an hour.", 0.75),
                                          ("We answer within half an hour.", 0.5)])
