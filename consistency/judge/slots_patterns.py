@@ -129,8 +129,26 @@ def _is_lead(text: str, start: int, end: int) -> bool:
     return bool(_LEAD_AFTER.match(text, end) or _LEAD_BEFORE.search(text, 0, start))
 
 
+# Between the two ends of a range that names its unit twice: "2일에서 5일", "2天到5天", "2 days to 5 days"
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|through|至|到|에서|부터|إلى|الى)\s*", _I)
+
+
+def _ranges_joined(text: str, raws: list[Raw]) -> list[Raw]:
+    """``raws`` in text order, two durations of one unit joined by a range word read as one range."""
+    out: list[Raw] = []
+    for raw in sorted(raws, key=lambda r: r.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == raw.unit and not prev.qualifier and not raw.qualifier
+                and not isinstance(prev.value, tuple) and not isinstance(raw.value, tuple)
+                and _RANGE_JOIN.fullmatch(text, prev.end, raw.start)):
+            out[-1] = Raw("duration", prev.start, raw.end, _span(prev.value, raw.value), raw.unit)
+        else:
+            out.append(raw)
+    return out
+
+
 def find_durations(text: str) -> Iterator[Raw]:
-    for raw in _durations(text):
+    for raw in _ranges_joined(text, list(_durations(text))):
         if _is_lead(text, raw.start, raw.end) and raw.qualifier != "max":  # "same day" is a period, not a lead
             raw = Raw(raw.type, raw.start, raw.end, raw.value, "lead_" + raw.unit, raw.qualifier, raw.topic)
         yield raw

@@ -57,6 +57,24 @@ def test_between_two_numbers_is_a_range_not_its_upper_end(text, lang, hours, uni
     assert slot.text == text[slot.start:slot.end]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("배송은 2일에서 5일 걸립니다.", "ko"),
+    ("배송은 2일~5일 걸립니다.", "ko"),
+    ("配送需要2天到5天。", "zh"),
+    ("配送需要2天至5天。", "zh"),
+    ("Delivery takes 2 days to 5 days.", "en"),
+    ("يستغرق التوصيل من يومين إلى خمسة أيام.", "ar"),
+])
+def test_a_range_that_names_its_unit_at_both_ends_is_one_range(text, lang):
+    slot = only(text, lang, "duration")
+    assert (slot.value, slot.unit) == ((48, 120), "day")
+
+
+def test_two_periods_in_one_sentence_stay_two():
+    assert [s.value for s in extract_slots("Delivery in 2 days - returns in 30 days.", "en")] == [48, 720]
+    assert [s.value for s in extract_slots("Returns within 30 days; refunds within 5 days.", "en")] == [720, 120]
+
+
 def test_a_range_written_with_between_compares_like_one_written_with_to():
     assert compare("Delivery takes between 3 and 5 business days.", "en", "Delivery takes 3-5 business days.", "en") is None
     conflict = compare("Delivery takes between 3 and 5 business days.", "en",
