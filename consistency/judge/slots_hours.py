@@ -154,7 +154,14 @@ _AP_SUF_AR = {"صباحًا": "am", "صباحا": "am", "صباح": "am", "ص": 
               "بعد منتصف الليل": "am", "مساءً": "pm", "مساء": "pm", "م": "pm", "ظهرًا": "pm", "ظهرا": "pm",
               "عصرًا": "pm", "عصرا": "pm"}
 _AP_PRE_RE = "|".join(sorted(_AP_PRE, key=len, reverse=True))
-_AP_SUF_RE = r"a\.?m\.?|p\.?m\.?|" + ar_alternation(sorted(_AP_SUF_AR, key=len, reverse=True))
+# "ten in the morning", "eight at night": the part of the day says am or pm, as a suffix does
+_AP_SUF_EN = {"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm", "at night": "pm"}
+_AP_SUF_RE = "|".join(_AP_SUF_EN) + r"|a\.?m\.?|p\.?m\.?|" + ar_alternation(sorted(_AP_SUF_AR, key=len, reverse=True))
+# Hours in English words count only with what makes them a time: "half past nine", "seven o'clock",
+# "ten in the morning", "eight pm" ("one of our stores", "open seven days" are no times)
+_EN_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_EN_HOUR_RE = "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+_PAST = {"half past": 30, "quarter past": 15, "quarter to": -15}
 # Hours in words: "上午十点", "아침 여덟 시", "الواحدة ظهرًا" ("الثانية" alone is "the second": it needs
 # الساعة or صباحًا/مساءً/ظهرًا to be a time)
 _AR_HOURS = {"الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6, "السابعة": 7,
@@ -172,7 +179,10 @@ _AR_MIDNIGHT = ar_pattern("منتصف الليل")
 
 def _time(i: int) -> str:
     return (rf"(?:(?P<pre{i}>{_AP_PRE_RE})\s?)?(?P<sa{i}>الساعة\s*)?(?:(?P<w{i}>noon|midnight|정오|자정|午夜|{_AR_MIDNIGHT})|"
-            rf"(?:(?P<h{i}>\d{{1,2}})|(?<![周週期拜第])(?P<zh{i}>{_ZH_HOUR_RE})(?=\s?[点點时時])|"
+            rf"(?:(?P<past{i}>{'|'.join(_PAST)})\s+)?"
+            rf"(?:(?P<h{i}>\d{{1,2}})|(?<![A-Za-z])(?P<ew{i}>{_EN_HOUR_RE})(?![A-Za-z])(?(past{i})|(?=\s?(?:o'clock|"
+            rf"{'|'.join(_AP_SUF_EN)}|[ap]\.?m\b)))(?:\s?(?P<oc{i}>o'clock))?|"
+            rf"(?<![周週期拜第])(?P<zh{i}>{_ZH_HOUR_RE})(?=\s?[点點时時])|"
             rf"(?<![가-힣])(?P<kn{i}>{_KO_HOUR_RE})(?=\s?시)|(?P<arw{i}>{_AR_HOUR_RE})(?![\u0621-\u064a]))"
             rf"(?:\s?:\s?(?P<m{i}>\d{{2}})|\s?(?P<mark{i}>{_MARK})(?P<zhong{i}>钟|鐘)?"
             rf"(?:\s?(?P<mk{i}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}|[일이삼사오육칠팔구십]{{1,3}})\s?[분分]|"
@@ -203,7 +213,7 @@ def _clock(m: re.Match[str], i: int) -> tuple[int, int, str | None, bool] | None
     word = m.group(f"w{i}")
     if word:
         return (12, 0, "pm", True) if word.lower() in ("noon", "정오") else (24 if i == 2 else 0, 0, None, True)
-    digits, zh, kn, arw = (m.group(f"{g}{i}") for g in ("h", "zh", "kn", "arw"))
+    digits, zh, kn, arw, ew = (m.group(f"{g}{i}") for g in ("h", "zh", "kn", "arw", "ew"))
     mark, pre = m.group(f"mark{i}"), m.group(f"pre{i}") or ""
     if (zh or kn) and not mark:
         return None  # "三时间": the lookahead saw 时, the mark did not take it
@@ -211,14 +221,20 @@ def _clock(m: re.Match[str], i: int) -> tuple[int, int, str | None, bool] | None
         return None
     minute = int(m.group(f"m{i}") or parse_number(m.group(f"mk{i}") or "0") or 0)
     minute += 30 if m.group(f"half{i}") else 0
+    past = _PAST.get((m.group(f"past{i}") or "").lower(), 0)
     if zh in ("一", "两", "兩") and not (minute or m.group(f"zhong{i}") or len(pre) > 1):
         return None  # "晚一点" (a bit later), "这两点" (these two points)
-    hour = int(digits) if digits else _AR_HOUR_VALUES[ar_fold(arw)] if arw else int(parse_number(zh or kn) or 0)
+    hour = int(digits) if digits else _EN_HOURS[ew.lower()] if ew else _AR_HOUR_VALUES[ar_fold(arw)] if arw \
+        else int(parse_number(zh or kn) or 0)
+    if past:  # "half past nine" is 9:30, "quarter to nine" 8:45
+        hour, minute = (hour, minute + past) if past > 0 else ((hour - 1) % 12 or 12, minute + 60 + past)
     ap = _AP_PRE.get(pre)
     suf = (m.group(f"suf{i}") or "").lower()
     if suf:
-        ap = "pm" if suf.startswith("p") else "am" if suf.startswith("a") else \
-            next(v for k, v in _AP_SUF_AR.items() if re.fullmatch(ar_pattern(k), suf))
+        ap = _AP_SUF_EN.get(suf) or ("pm" if suf.startswith("p") else "am" if suf.startswith("a") else
+                                     next(v for k, v in _AP_SUF_AR.items() if re.fullmatch(ar_pattern(k), suf)))
+        if suf == "at night" and hour == 12:
+            return (24 if i == 2 else 0), minute, None, True  # "twelve at night" is midnight
     if hour > 24 or minute >= 60:
         return None
     if pre in _NIGHT_PRE and hour == 12 and not suf and not minute:
@@ -226,7 +242,9 @@ def _clock(m: re.Match[str], i: int) -> tuple[int, int, str | None, bool] | None
     said = bool(m.group(f"sa{i}"))
     if arw:
         return hour, minute, ap, ap is not None or said
-    return hour, minute, ap, ap is not None or said or bool(m.group(f"m{i}") or mark)
+    if ew:
+        return hour, minute, ap, True  # it matched only with o'clock, am/pm, a part of the day or "half past"
+    return hour, minute, ap, ap is not None or said or bool(m.group(f"m{i}") or mark or past)
 
 
 def _to_minutes(hour: int, minute: int, ap: str | None) -> int:

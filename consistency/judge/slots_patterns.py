@@ -254,7 +254,7 @@ _ZHE = re.compile(r"(?:打\s?)?(?P<n1>\d(?:\.\d)?|\d{2}|[一二三四五六七�
 
 
 # "half of our materials", "减少一半", "절반", "نصف"; "四成" is four tenths
-_HALF = re.compile(r"(?<!and a )\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|day|year|term|times))|一半|半数|절반|(?<![\u0621-\u064a])"
+_HALF = re.compile(r"(?<!and a )\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|day|year|term|times|past))|一半|半数|절반|(?<![\u0621-\u064a])"
                    r"[وب]?(?:ال)?نصف(?![\u0621-\u064a])", re.IGNORECASE)
 _TENTHS = re.compile(r"(?P<n1>[一二三四五六七八九两兩]|\d)\s?成(?![为為本功立员員果长長熟交年人])")
 

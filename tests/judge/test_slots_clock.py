@@ -49,6 +49,34 @@ def test_single_opening_and_closing_times(text, lang, value):
     assert one_hours(text, lang).value == value
 
 
+# --- English hours in words --------------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("Our stores are open from ten in the morning until eight at night.", Schedule(None, 600, 1200)),
+    ("On weekdays we're open from half past nine to half past five.", Schedule(WEEKDAYS, 570, 1050)),
+    ("Saturdays: from nine in the morning till six in the evening.", Schedule(frozenset({5}), 540, 1080)),
+    ("The shop opens at ten o'clock.", Schedule(None, 600, None)),
+    ("Lines open at half past 8.", Schedule(None, 510, None)),
+    ("We close at quarter to nine on Fridays.", Schedule(frozenset({4}), None, 1245)),
+    ("The bar is open until twelve at night.", Schedule(None, None, 1440)),
+])
+def test_english_hours_in_words(text, value):
+    assert one_hours(text, "en").value == value
+
+
+def test_english_number_words_without_a_time_word_are_no_times():
+    assert one_hours("One of our stores opens seven days a week.", "en").value == Schedule(ALL_DAYS, None, None)
+    assert hours("Buy two, get one free at eight stores.", "en") == []
+    assert [s.type for s in extract_slots("Half of our stores open at 9am.", "en")] == ["percent", "hours"]
+
+
+def test_a_time_in_words_conflicts_with_the_same_schedule_in_digits():
+    conflict = compare("Our stores are open 10am to 6pm every day.", "en",
+                       "Our stores are open from ten in the morning until eight at night every day.", "en")
+    assert conflict is not None and "daily 10:00–20:00" in conflict.reason
+    assert compare("Our stores are open 10am to 8pm every day.", "en",
+                   "Our stores are open from ten in the morning until eight at night every day.", "en") is None
+
+
 @pytest.mark.parametrize("text, lang, days", [
     ("Open every day except Sundays, 9am to 5pm.", "en", frozenset(range(6))),
     ("Our latest window is 8–10pm, every day but Sunday.", "en", frozenset(range(6))),
