@@ -58,7 +58,8 @@ DURATION_UNITS = Lexicon({
 })
 # "between 2 and 5 days", "بين ٢ و٥ أيام": "and" joins the two ends of a range only after "between"
 _BETWEEN = rf"(?:\bbetween|بين)\s+(?P<b1>{NUMBER})\s*(?:and|و)\s*(?P<b2>{NUMBER})"
-_DURATION = re.compile(rf"(?:{_BETWEEN}|(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?)\s?-?\s?(?P<cl>个|個)?\s?"
+_DURATION = re.compile(rf"(?:{_BETWEEN}|(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?)(?P<ahalf>\s+and\s+a\s+half)?"
+                       r"\s?-?\s?(?P<cl>个|個)?(?P<zhhalf>半)?\s?"
                        r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
                        rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I)  # 18周岁 is an age
 # "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it, unless a number counts it
@@ -147,8 +148,24 @@ def _ranges_joined(text: str, raws: list[Raw]) -> list[Raw]:
     return out
 
 
+_HALF_AFTER = re.compile(r"\s+and\s+a\s+half\b|半(?![价價折额額数數])|\s?반(?![가-힣])|\s+و\s?نصف(?![\u0621-\u064a])",
+                         re.IGNORECASE)
+
+
+def _with_halves(text: str, raws: list[Raw]) -> list[Raw]:
+    """A single period followed by "and a half" (半, 반, ونصف) is half a unit longer."""
+    out = []
+    for raw in raws:
+        m = _HALF_AFTER.match(text, raw.end)
+        unit = raw.unit.removeprefix("lead_")
+        if m and not isinstance(raw.value, tuple) and unit in HOURS_PER:
+            raw = Raw(raw.type, raw.start, m.end(), raw.value + 0.5 * HOURS_PER[unit], raw.unit, raw.qualifier, raw.topic)
+        out.append(raw)
+    return out
+
+
 def find_durations(text: str) -> Iterator[Raw]:
-    for raw in _ranges_joined(text, list(_durations(text))):
+    for raw in _ranges_joined(text, _with_halves(text, list(_durations(text)))):
         if _is_lead(text, raw.start, raw.end) and raw.qualifier != "max":  # "same day" is a period, not a lead
             raw = Raw(raw.type, raw.start, raw.end, raw.value, "lead_" + raw.unit, raw.qualifier, raw.topic)
         yield raw
@@ -178,6 +195,8 @@ def _durations(text: str) -> Iterator[Raw]:
             continue
         if unit == "day" and "-" in m.group(0) and _WORK_WEEK_AFTER.match(text, m.end()):
             continue
+        if (m.group("ahalf") or m.group("zhhalf")) and hi is None:
+            lo += 0.5  # "one and a half days", "一个半小时"
         yield Raw("duration", m.start(), m.end(), _span(lo * HOURS_PER[unit], None if hi is None else
                                                         hi * HOURS_PER[unit]), unit)
     for m in _AR_DUAL_WORKDAYS.finditer(text):
@@ -259,8 +278,14 @@ _HALF = re.compile(r"(?<!and a )\bhalf\b(?!\s*(?:price|off|an hour|a day|hour|da
 _TENTHS = re.compile(r"(?P<n1>[一二三四五六七八九两兩]|\d)\s?成(?![为為本功立员員果长長熟交年人])")
 
 
+# "ساعة ونصف", "نقطة ونصف عن كل دولار": "and a half" after a count, no share (a share names what it halves)
+_AR_AND_HALF_AFTER = re.compile(r"\s*(?:$|[.,،؛!؟:)]|(?:عن|في|من|على|لكل|خلال|فقط)(?![\u0621-\u064a]))")
+
+
 def find_percentages(text: str) -> Iterator[Raw]:
     for m in _HALF.finditer(text):
+        if m.group(0).startswith("ونصف") and _AR_AND_HALF_AFTER.match(text, m.end()):
+            continue
         yield Raw("percent", m.start(), m.end(), 50.0)
     for m in _TENTHS.finditer(text):
         n = _num(m.group("n1"))

@@ -70,6 +70,28 @@ def test_a_range_that_names_its_unit_at_both_ends_is_one_range(text, lang):
     assert (slot.value, slot.unit) == ((48, 120), "day")
 
 
+@pytest.mark.parametrize("text, lang, hours", [
+    ("We reply within an hour and a half.", "en", 1.5),
+    ("Delivery takes one and a half days.", "en", 36),
+    ("我们在一个半小时内回复。", "zh", 1.5),
+    ("送货需要一天半。", "zh", 36),
+    ("最长可能要等一个半月左右。", "zh", 1080),
+    ("1시간 반 이내에 답변드립니다.", "ko", 1.5),
+    ("배송은 하루 반 걸립니다.", "ko", 36),
+    ("نرد خلال ساعة ونصف.", "ar", 1.5),
+    ("نرد خلال يومين ونصف.", "ar", 60),
+])
+def test_a_period_and_a_half(text, lang, hours):
+    assert only(text, lang, "duration").value == hours
+
+
+def test_and_a_half_is_no_share_but_half_of_something_is():
+    assert extract_slots("يحصل أعضاء الفئة الذهبية على نقطة ونصف عن كل دولار ينفقونه.", "ar") == []
+    assert only("نعوّض نصف المياه التي نستهلكها.", "ar", "percent").value == 50
+    assert [s.type for s in extract_slots("三天半价优惠。", "zh")] == ["duration"]  # 半价 is half price
+    assert only("三天半价优惠。", "zh", "duration").value == 72
+
+
 def test_two_periods_in_one_sentence_stay_two():
     assert [s.value for s in extract_slots("Delivery in 2 days - returns in 30 days.", "en")] == [48, 720]
     assert [s.value for s in extract_slots("Returns within 30 days; refunds within 5 days.", "en")] == [720, 120]
