@@ -159,8 +159,7 @@ _AP_SUF_EN = {"in the morning": "am", "in the afternoon": "pm", "in the evening"
 _AP_SUF_RE = "|".join(_AP_SUF_EN) + r"|a\.?m\.?|p\.?m\.?|" + ar_alternation(sorted(_AP_SUF_AR, key=len, reverse=True))
 # Hours in English words count only with what makes them a time: "half past nine", "seven o'clock",
 # "ten in the morning", "eight pm" ("one of our stores", "open seven days" are no times)
-_EN_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-_EN_HOUR_RE = "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+_EN_HOUR_RE = "eleven|twelve|three|seven|eight|four|five|nine|one|two|six|ten"  # longest first; read by parse_number
 _PAST = {"half past": 30, "quarter past": 15, "quarter to": -15}
 # Hours in words: "上午十点", "아침 여덟 시", "الواحدة ظهرًا" ("الثانية" alone is "the second": it needs
 # الساعة or صباحًا/مساءً/ظهرًا to be a time)
@@ -181,7 +180,7 @@ def _time(i: int) -> str:
     return (rf"(?:(?P<pre{i}>{_AP_PRE_RE})\s?)?(?P<sa{i}>الساعة\s*)?(?:(?P<w{i}>noon|midnight|정오|자정|午夜|{_AR_MIDNIGHT})|"
             rf"(?:(?P<past{i}>{'|'.join(_PAST)})\s+)?"
             rf"(?:(?P<h{i}>\d{{1,2}})|(?<![A-Za-z])(?P<ew{i}>{_EN_HOUR_RE})(?![A-Za-z])(?(past{i})|(?=\s?(?:o'clock|"
-            rf"{'|'.join(_AP_SUF_EN)}|[ap]\.?m\b)))(?:\s?(?P<oc{i}>o'clock))?|"
+            rf"{'|'.join(_AP_SUF_EN)}|[ap]\.?m\b)))(?:\s?o'clock)?|"
             rf"(?<![周週期拜第])(?P<zh{i}>{_ZH_HOUR_RE})(?=\s?[点點时時])|"
             rf"(?<![가-힣])(?P<kn{i}>{_KO_HOUR_RE})(?=\s?시)|(?P<arw{i}>{_AR_HOUR_RE})(?![\u0621-\u064a]))"
             rf"(?:\s?:\s?(?P<m{i}>\d{{2}})|\s?(?P<mark{i}>{_MARK})(?P<zhong{i}>钟|鐘)?"
@@ -224,8 +223,7 @@ def _clock(m: re.Match[str], i: int) -> tuple[int, int, str | None, bool] | None
     past = _PAST.get((m.group(f"past{i}") or "").lower(), 0)
     if zh in ("一", "两", "兩") and not (minute or m.group(f"zhong{i}") or len(pre) > 1):
         return None  # "晚一点" (a bit later), "这两点" (these two points)
-    hour = int(digits) if digits else _EN_HOURS[ew.lower()] if ew else _AR_HOUR_VALUES[ar_fold(arw)] if arw \
-        else int(parse_number(zh or kn) or 0)
+    hour = int(digits) if digits else _AR_HOUR_VALUES[ar_fold(arw)] if arw else int(parse_number(zh or kn or ew) or 0)
     if past:  # "half past nine" is 9:30, "quarter to nine" 8:45
         hour, minute = (hour, minute + past) if past > 0 else ((hour - 1) % 12 or 12, minute + 60 + past)
     ap = _AP_PRE.get(pre)

@@ -157,9 +157,8 @@ def _with_halves(text: str, raws: list[Raw]) -> list[Raw]:
     out = []
     for raw in raws:
         m = _HALF_AFTER.match(text, raw.end)
-        unit = raw.unit.removeprefix("lead_")
-        if m and not isinstance(raw.value, tuple) and unit in HOURS_PER:
-            raw = Raw(raw.type, raw.start, m.end(), raw.value + 0.5 * HOURS_PER[unit], raw.unit, raw.qualifier, raw.topic)
+        if m and not isinstance(raw.value, tuple):
+            raw = Raw(raw.type, raw.start, m.end(), raw.value + 0.5 * HOURS_PER[raw.unit], raw.unit, raw.qualifier, raw.topic)
         out.append(raw)
     return out
 
