@@ -202,7 +202,8 @@ SCOPES = Lexicon({
     "region:gcc": [r"(?-i:GCC)|gulf", "الخليج", "مجلس التعاون", "海湾", "걸프"],
     "country:au": [r"australian?|aussie", "أستراليا", "澳大利亚", "澳洲", "호주"],
     "country:nz": [r"new zealand|(?-i:NZ)", "نيوزيلندا", "新西兰", "紐西蘭", "뉴질랜드"],
-    "region:hk": [r"hong kong|macau|macao", "هونغ كونغ", "香港", "港澳台", "港澳", "澳门", "澳門", "홍콩"],
+    "region:hk": [r"hong kong", "هونغ كونغ", "香港", "港澳台", "港澳", "홍콩"],  # 港澳(台): Hong Kong and Macau (and Taiwan)
+    "region:mo": [r"maca[uo]", "ماكاو", "澳门", "澳門", "마카오"],
     "country:om": [r"oman", "سلطنة عمان", "عُمان", "阿曼", "오만"],
     "country:qa": [r"qatar", "قطر", "卡塔尔", "카타르"],
     "country:kw": [r"kuwait", "الكويت", "科威特", "쿠웨이트"],

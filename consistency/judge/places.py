@@ -65,6 +65,7 @@ _GAZETTEER: dict[str, tuple[str | None, str, tuple[str, ...]]] = {
     "jiangsu": ("cn", r"jiangsu|suzhou", ("江苏", "苏州")),
     "tw": (None, r"taiwan(?:ese)?", ("تايوان", "台湾", "臺灣", "대만")),
     "hk": (None, r"hong kong", ("هونغ كونغ", "香港", "홍콩")),
+    "mo": (None, r"maca[uo]", ("ماكاو", "澳门", "澳門", "마카오")),
     "jp": (None, r"japan(?:ese)?", ("اليابان", "日本", "일본")),
     "uji": ("jp", r"uji|kyoto", ("宇治", "京都", "우지", "교토")),
     "shizuoka": ("jp", r"shizuoka", ("静冈", "静岡", "시즈오카")),

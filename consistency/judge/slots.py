@@ -195,7 +195,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
     for raw in sorted(raws, key=lambda r: r.start):
         qualifier, start, end = (raw.qualifier, raw.start, raw.end) if raw.qualifier else _qualifier(
             norm, raw.start, raw.end)
-        if isinstance(raw.value, tuple) and raw.type != "money" and qualifier != "max":
+        if isinstance(raw.value[1] if raw.type == "money" else raw.value, tuple) and qualifier != "max":
             qualifier = "exact"  # a range ("3-5 days") states its own bounds
         topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL, raw.type)
         unit = raw.unit
@@ -257,12 +257,15 @@ def _duration(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:
     return _numeric_relation(a, b, a.value, b.value, 0.07 if calendar else 0.0)
 
 
-def to_usd(currency: str, amount: float, rates: Mapping[str, float] | None) -> float | None:
-    """``amount`` in US dollars, or None when no rate for ``currency`` is configured."""
+def to_usd(currency: str, amount: Any, rates: Mapping[str, float] | None) -> Any:
+    """``amount`` (a number or a (low, high) range) in US dollars, or None when no rate for ``currency``
+    is configured."""
     if currency == "USD":
         return amount
     rate = (rates or {}).get(currency)
-    return None if rate is None else amount * float(rate)
+    if rate is None:
+        return None
+    return tuple(x * float(rate) for x in amount) if isinstance(amount, tuple) else amount * float(rate)
 
 
 def _money(a: Slot, b: Slot, rates: Mapping[str, float] | None) -> str:

@@ -46,8 +46,8 @@ _RANGE = r"\s*(?:-|~|to|or|至|到|或|에서|إلى)\s*"
 
 # --- durations ------------------------------------------------------------------------------
 DURATION_UNITS = Lexicon({
-    "business_day": [r"(?:business|working|work) days?", "أيام عمل", "يوم عمل", "أيام العمل", "工作日", "영업일",
-                     "근무일"],
+    "business_day": [r"(?:business|working|work) days?", "أيام عمل", "يوم عمل", "أيام العمل", "工作日", "工作天", "營業日",
+                     "营业日", "영업일", "근무일"],
     "minute": [r"minutes?|mins?", "دقيقة", "دقائق", "分钟", "分鐘", "분"],
     "hour": [r"hours?|hrs?|h", "ساعة", "ساعات", "小时", "小時", "钟头", "시간"],
     "day": [r"days?|nights?", "يوما", "يوم", "أيام", "ليلة", "ليال", "天", "日", "晚", "夜", "일"],  # a 100-night trial
@@ -132,17 +132,34 @@ def _is_lead(text: str, start: int, end: int) -> bool:
 
 # Between the two ends of a range that names its unit twice: "2일에서 5일", "2天到5天", "2 days to 5 days"
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|through|至|到|에서|부터|إلى|الى)\s*", _I)
+# "between $20 and $40", "بين ٢٠ دولارًا و٤٠ دولارًا": "and" joins two values only after "between"
+_BETWEEN_AND = re.compile(r"\s*(?:and|و)\s*", _I)
+_BETWEEN_BEFORE = re.compile(r"(?:\bbetween|بين)\s+$", _I)
+
+
+def _amount(raw: Raw) -> Any:
+    return raw.value[1] if raw.type == "money" else raw.value
+
+
+def _range_key(raw: Raw) -> tuple[Any, ...]:
+    """What two values must share to be the two ends of one range: the unit, the currency, the counted noun."""
+    return (raw.type, raw.unit, raw.topic, raw.value[0] if raw.type == "money" else "")
 
 
 def _ranges_joined(text: str, raws: list[Raw]) -> list[Raw]:
-    """``raws`` in text order, two durations of one unit joined by a range word read as one range."""
+    """``raws`` in text order, two values of one kind joined by a range word ("2 days to 5 days",
+    "$20 to $40", "20元至40元", "between 10% and 20%") read as one range."""
     out: list[Raw] = []
     for raw in sorted(raws, key=lambda r: r.start):
         prev = out[-1] if out else None
-        if (prev is not None and prev.unit == raw.unit and not prev.qualifier and not raw.qualifier
-                and not isinstance(prev.value, tuple) and not isinstance(raw.value, tuple)
-                and _RANGE_JOIN.fullmatch(text, prev.end, raw.start)):
-            out[-1] = Raw("duration", prev.start, raw.end, _span(prev.value, raw.value), raw.unit)
+        if (prev is not None and _range_key(prev) == _range_key(raw) and not prev.qualifier and not raw.qualifier
+                and not isinstance(_amount(prev), tuple) and not isinstance(_amount(raw), tuple)
+                and (_RANGE_JOIN.fullmatch(text, prev.end, raw.start) or (
+                    _BETWEEN_AND.fullmatch(text, prev.end, raw.start)
+                    and _BETWEEN_BEFORE.search(text, max(0, prev.start - 12), prev.start)))):
+            span = _span(_amount(prev), _amount(raw))
+            out[-1] = Raw(raw.type, prev.start, raw.end, (raw.value[0], span) if raw.type == "money" else span,
+                          raw.unit, topic=raw.topic)
         else:
             out.append(raw)
     return out
@@ -223,10 +240,16 @@ def _durations(text: str) -> Iterator[Raw]:
 
 # --- money ----------------------------------------------------------------------------------
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-_MONEY_BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>\d+(?:[,.]\d+)*(?:[万萬만천])?)"
-                           r"(?:\s?(?P<mag>k|m|bn|thousand|million|billion)(?![A-Za-z]))?", _I)
-_MONEY_AFTER = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
+_AMOUNT = r"\d+(?:[,.]\d+)*(?:[万萬만천])?"
+_MAG = r"(?:\s?(?P<{}>k|m|bn|thousand|million|billion)(?![A-Za-z]))?"
+# "$20-40", "$1-2 million": a range that names its currency once, before the first end
+_MONEY_BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>{_AMOUNT}){_MAG.format('mag')}"
+                           rf"(?:\s?(?:-|–|~|to)\s?(?P<n2>{_AMOUNT}){_MAG.format('mag2')}(?![.,]?\d|\s?%))?", _I)
+# "20-40元", "2만~4만 원", "between 20 and 40 dollars", "بين ٢٠ و٤٠ دولارًا": a range that names it after the last
+_MONEY_AFTER = re.compile(rf"(?:(?P<btw>(?:\bbetween|بين)\s+)?(?P<n0>{NUMBER})\s*(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))"
+                          rf"\s*(?!an?\b))?(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
 _MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|免运费|免運費|减|減|可|即))")
+_MONEY_AFTER_ONE = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -237,16 +260,36 @@ _AR_MONEY_DUAL = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ريالين|ري�
 
 
 def find_money(text: str, lang: str) -> Iterator[Raw]:
+    yield from _ranges_joined(text, list(_money(text, lang)))
+
+
+def _magnitude(m: re.Match[str], group: str) -> float:
+    return _MAGNITUDE.get((m.group(group) or "").lower(), 1.0)
+
+
+def _money(text: str, lang: str) -> Iterator[Raw]:
     for m in _MONEY_BEFORE.finditer(text) if CURRENCY_BEFORE.find(text) else ():
-        amount = _num(m.group("n1"))
+        amount, hi = _num(m.group("n1")), _num(m.group("n2"))
         cur = CURRENCY_BEFORE.key(m.group("cur"))
         if amount is None or cur is None:
             continue
         if m.group("cur") in ("¥", "￥") and lang != "zh" and not _HAN.search(text):
             cur = "JPY"
-        amount *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1.0)
-        yield Raw("money", m.start(), m.end("n1") if not m.group("mag") else m.end(), (cur, amount))
+        if hi is not None:
+            hi *= _magnitude(m, "mag2")
+            if not m.group("mag") and m.group("mag2") and amount * _magnitude(m, "mag2") <= hi:
+                amount *= _magnitude(m, "mag2")  # "$1-2 million": both ends in millions
+        amount *= _magnitude(m, "mag")
+        if hi is not None and hi > amount:
+            yield Raw("money", m.start(), m.end(), (cur, (amount, hi)))
+        else:
+            yield Raw("money", m.start(), m.end("n1") if not m.group("mag") else m.end("mag"), (cur, amount))
     for m in _MONEY_AFTER.finditer(text) if CURRENCY_AFTER.find(text) else ():
+        lo = _num(m.group("n0"))
+        if m.group("n0") and not (lo is not None and lo < (_num(m.group("n1")) or 0)
+                                  and m.group("n0").lower() not in ("a", "an")):
+            m = _MONEY_AFTER_ONE.match(text, m.start()) or _MONEY_AFTER_ONE.match(text, m.start("n1"))
+            lo = None  # no range: "twenty-nine dollars" is one amount
         amount, cur = _num(m.group("n1")), CURRENCY_AFTER.key(m.group("cur"))
         if amount is None or cur is None or m.group("n1").lower() in ("a", "an"):
             continue
@@ -254,7 +297,7 @@ def find_money(text: str, lang: str) -> Iterator[Raw]:
             end = m.end()
             while end < len(text) and text[end] in _AR_WORD_END:
                 end += 1  # the whole word: "ريالًا", "دينارًا", not "ريالً"
-            yield Raw("money", m.start(), end, (cur, amount))
+            yield Raw("money", m.start(), end, (cur, amount if lo is None else (lo, amount)))
     for m in _AR_MONEY_DUAL.finditer(text):  # "ريالين": two riyals
         yield Raw("money", m.start(), m.end(), (_AR_DUAL_CURRENCY[m.group(0).lstrip("وبل")[:3]], 2.0))
     for m in _MONEY_ZH_MAN.finditer(text):
@@ -282,6 +325,10 @@ _AR_AND_HALF_AFTER = re.compile(r"\s*(?:$|[.,،؛!؟:)]|(?:عن|في|من|على
 
 
 def find_percentages(text: str) -> Iterator[Raw]:
+    yield from _ranges_joined(text, list(_percentages(text)))
+
+
+def _percentages(text: str) -> Iterator[Raw]:
     for m in _HALF.finditer(text):
         if m.group(0).startswith("ونصف") and _AR_AND_HALF_AFTER.match(text, m.end()):
             continue
@@ -505,12 +552,15 @@ _EN_STOP = frozenset(
     "those next last first all each every only".split())
 _NON_NOUNS = frozenset(f.lower() for f in ("day", "days", "week", "weeks", "month", "months", "year", "years",
                                            "hour", "hours", "minute", "minutes", "dollars", "euros", "pounds"))
-_QTY_EN = re.compile(rf"(?P<n1>{NUMBER})(?:\s*-\s*(?P<n2>{NUMBER}))?(?P<words>(?:\s+[A-Za-z][\w'-]*){{1,3}})", _I)
-_QTY_ZH = re.compile(rf"(?P<n1>{NUMBER})\s?(?:个|個|家|棵|株|件|份|位|名|款|种|種|间|間|座|台|套|瓶|包|所|项|項|张|張)"
+# "3-5 samples", "100 to 249 units", "between 100 and 249 units"; 至, 到, 에서, إلى and "بين … و" likewise
+_QTY_EN = re.compile(rf"(?P<btw>\bbetween\s+)?(?P<n1>{NUMBER})(?:\s*(?(btw)and|(?:-|–|~|\bto\b))\s*(?!an?\b)"
+                     rf"(?P<n2>{NUMBER}))?(?P<words>(?:\s+[A-Za-z][\w'-]*){{1,3}})", _I)
+_QTY_ZH = re.compile(rf"(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|至|到)\s?(?P<n2>{NUMBER}))?\s?(?:个|個|家|棵|株|件|份|位|名|款|种|種|间|間|座|台|套|瓶|包|所|项|項|张|張)"
                      r"(?P<noun>[\u4e00-\u9fff]{1,6})")
-_QTY_KO = re.compile(rf"(?P<pre>[가-힣]+\s)?(?P<n1>{NUMBER})\s?(?P<cl>개국|개|명|곳|그루|가지|종|점|대|병|벌|권|장|군데|건)"
+_QTY_KO = re.compile(rf"(?P<pre>[가-힣]+\s)?(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|에서)\s?(?P<n2>{NUMBER}))?\s?(?P<cl>개국|개|명|곳|그루|가지|종|점|대|병|벌|권|장|군데|건)"
                      r"(?P<noun>의?(?:\s?[가-힣]+){0,2})")
-_QTY_AR = re.compile(rf"(?<![\w.,])(?P<n1>\d+(?:[,.]\d+)*)\s+(?P<noun>[\u0621-\u064a][\u0621-\u0652]+)")
+_QTY_AR = re.compile(rf"(?:(?P<btw>بين)\s+)?(?<![\w.,])(?P<n1>\d+(?:[,.]\d+)*)(?:\s*(?(btw)و|(?:-|–|~|إلى))\s*"
+                     rf"(?P<n2>\d+(?:[,.]\d+)*))?\s+(?P<noun>[\u0621-\u064a][\u0621-\u0652]+)")
 
 
 def _lemma(word: str) -> str:
@@ -648,7 +698,11 @@ def find_weights(text: str) -> Iterator[Raw]:
 def find_quantities(text: str) -> Iterator[Raw]:
     """A number with a counted noun; the noun (mapped to a key where known) is the topic."""
     yield from find_ages(text)
-    yield from find_weights(text)
+    yield from _ranges_joined(text, list(find_weights(text)))
+    yield from _ranges_joined(text, list(_counts(text)))
+
+
+def _counts(text: str) -> Iterator[Raw]:
     for rx, noun_of in _QUANTITY_FINDERS:
         for m in rx.finditer(text):
             lo = _num(m.group("n1"))

@@ -49,7 +49,9 @@ def _duration(s: Slot) -> str:
 
 def _money(s: Slot) -> str:
     currency, amount = s.value
-    return f"{_SYMBOLS[currency]}{_g(amount)}" if currency in _SYMBOLS else f"{_g(amount)} {currency}"
+    if currency in _SYMBOLS:
+        return "–".join(f"{_SYMBOLS[currency]}{_g(x)}" for x in (amount if isinstance(amount, tuple) else (amount,)))
+    return f"{_range(amount)} {currency}"
 
 
 def _frequency(s: Slot) -> str:
@@ -92,7 +94,9 @@ def show(slot: Slot, rates: Mapping[str, float] | None = None) -> str:
     """The slot's own words, then its normalised value in brackets when the words do not already say it."""
     canonical = CANONICAL[slot.type](slot)
     if slot.type == "money" and rates and slot.value[0] != "USD" and slot.value[0] in rates:
-        canonical += f" ≈ ${_g(round(slot.value[1] * float(rates[slot.value[0]]), 2))}"
+        amount, rate = slot.value[1], float(rates[slot.value[0]])
+        canonical += " ≈ " + "–".join(f"${_g(round(x * rate, 2))}" for x in
+                                      (amount if isinstance(amount, tuple) else (amount,)))
     surface = slot.text.strip()
     return surface if canonical.casefold() in surface.casefold() else f"{surface} ({canonical})"
 

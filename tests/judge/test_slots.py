@@ -191,6 +191,44 @@ def test_money_has_currency_amount_and_threshold(text, lang, currency, amount, q
     assert (slot.value, slot.qualifier) == ((currency, amount), qualifier)
 
 
+@pytest.mark.parametrize("text, lang, currency, low, high", [
+    ("Gift boxes cost between $20 and $40.", "en", "USD", 20, 40),
+    ("Gift boxes cost $20-$40.", "en", "USD", 20, 40),
+    ("Gift boxes cost $20–40.", "en", "USD", 20, 40),
+    ("Gift cards from $25 to $500.", "en", "USD", 25, 500),
+    ("Seed rounds raise $1-2 million.", "en", "USD", 1e6, 2e6),
+    ("Gift boxes cost between 20 and 40 dollars.", "en", "USD", 20, 40),
+    ("礼盒售价20-40元。", "zh", "CNY", 20, 40),
+    ("礼盒售价一百元至两千元。", "zh", "CNY", 100, 2000),
+    ("선물 상자는 2만~4만 원입니다.", "ko", "KRW", 20000, 40000),
+    ("기프트카드는 1만 원부터 50만 원까지 살 수 있어요.", "ko", "KRW", 10000, 500000),
+    ("سعر علبة الهدايا بين ٢٠ و٤٠ دولارًا.", "ar", "USD", 20, 40),
+])
+def test_a_range_of_money_is_one_amount_from_low_to_high(text, lang, currency, low, high):
+    assert only(text, lang, "money").value == (currency, (low, high))
+
+
+@pytest.mark.parametrize("text, amount", [("Spend ninety-nine dollars or more.", 99), ("Twenty-nine dollars a month.", 29),
+                                          ("Prices from 50 - 10 dollars.", 10)])
+def test_a_hyphenated_number_word_is_one_amount_not_a_range(text, amount):
+    assert only(text, "en", "money").value == ("USD", amount)
+
+
+def test_a_price_inside_a_range_agrees_with_it_and_one_outside_conflicts():
+    assert compare("Gift boxes cost $30.", "en", "Gift boxes cost between $20 and $40.", "en") is None
+    assert compare("礼盒售价30元。", "zh", "礼盒售价20-40元。", "zh") is None
+    conflict = compare("Gift boxes cost $50.", "en", "Gift boxes cost $20 to $40.", "en")
+    assert conflict is not None and conflict.reason == "price amount: $50 vs $20 to $40 ($20–$40)"
+    conflict = compare("선물 상자는 5만 원입니다.", "ko", "선물 상자는 2만~4만 원입니다.", "ko")
+    assert conflict is not None and "2만~4만 원 (20,000–40,000 KRW)" in conflict.reason
+
+
+def test_a_range_of_money_converts_at_both_ends():
+    conflict = compare("Shipping costs $50.", "en", "배송비는 2만~4만 원입니다.", "ko", rates={"KRW": 0.00072})
+    assert conflict is not None and conflict.reason.endswith("2만~4만 원 (20,000–40,000 KRW ≈ $14.4–$28.8)")
+    assert compare("Shipping costs $20.", "en", "배송비는 2만~4만 원입니다.", "ko", rates={"KRW": 0.00072}) is None
+
+
 def test_an_arabic_amount_spans_its_whole_currency_word():
     assert only("يُطبَّق رسم قدره ٧٥ ريالًا على كل تغيير", "ar", "money").text == "٧٥ ريالًا"
 
@@ -307,6 +345,24 @@ def test_a_day_of_the_month_reads_in_words():
 def test_counted_quantities(text, lang, value, topic):
     slot = only(text, lang, "quantity")
     assert (slot.value, slot.topic) == (value, topic)
+
+
+@pytest.mark.parametrize("text, lang, low, high, topic", [
+    ("Orders ship in packs of between 100 and 249 units.", "en", 100, 249, "piece"),
+    ("We plant 100 to 249 trees per order.", "en", 100, 249, "tree"),
+    ("每单种植100到249棵树。", "zh", 100, 249, "tree"),
+    ("무료 샘플 2~3개 증정", "ko", 2, 3, "sample"),
+    ("نوفر بين 2 و3 عينات مجانية", "ar", 2, 3, "sample"),
+])
+def test_a_range_of_counts_is_one_count_not_its_upper_end(text, lang, low, high, topic):
+    slot = only(text, lang, "quantity")
+    assert (slot.value, slot.topic) == ((low, high), topic)
+
+
+def test_a_count_inside_a_range_agrees_with_it():
+    assert compare("Orders ship in packs of 150 units.", "en", "Orders ship in packs of between 100 and 249 units.",
+                   "en") is None
+    assert compare("We plant 300 trees per order.", "en", "We plant 100 to 249 trees per order.", "en") is not None
 
 
 @pytest.mark.parametrize("text", ["Read our story about the one thing that matters.", "iPhone 15 Pro cases in stock",
@@ -495,6 +551,18 @@ def test_named_sites_are_different_scopes():
                    "Our Seoul store is open Tuesday to Sunday, 11am to 8pm.", "en") is None
     assert compare("Our Brooklyn store is open daily from 10am to 7pm.", "en",
                    "Our Brooklyn store is open Tuesday to Sunday, 11am to 8pm.", "en") is not None
+
+
+def test_hong_kong_and_macau_are_two_markets():
+    assert compare("香港訂單一般三至五個工作天送達。", "zh", "澳门订单大约需要七个工作日送达。", "zh") is None
+    assert compare("Hong Kong orders arrive in 3-5 business days.", "en", "Macau orders take 7 business days.", "en") is None
+    assert compare("香港訂單一般三至五個工作天送達。", "zh", "香港订单大约需要七个工作日送达。", "zh") is not None
+
+
+@pytest.mark.parametrize("text", ["訂單三至五個工作天送達。", "退款於3至5個營業日內完成。", "退款在3到5个营业日内完成。"])
+def test_traditional_and_other_chinese_words_for_a_working_day(text):
+    slot = only(text, "zh", "duration")
+    assert (slot.value, slot.unit) == ((72, 120), "business_day")
 
 
 def test_a_value_the_other_side_also_states_is_matched_not_contradicted():
