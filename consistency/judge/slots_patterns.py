@@ -98,6 +98,10 @@ _AGE_BEFORE = re.compile(r"(?:عمر[\u0621-\u064a]*|بلغ|أتم)\s+(?:[\u0621
 _OLD_AFTER = re.compile(r"\s*(?:old\b|of age\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s?(?:ago\b|전(?![가-힣]))", re.IGNORECASE)
 _AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
+# "you have 10 nights left", "还剩3天", "3일 남았어요", "بقي ٣ أيام": a countdown to a deadline, not a period of the policy
+_LEFT_AFTER = re.compile(r"\s?(?:left|remaining|to go)\b|\s?(?:이\s?)?남(?:았|은|아)|\s?(?:متبقية|متبقي|باقية)"
+                         r"(?![\u0621-\u064a])", re.IGNORECASE)
+_LEFT_BEFORE = re.compile(r"(?:还剩|還剩|仅剩|僅剩|只剩|剩下|剩余|剩餘)\s?$|(?:بقي|بقيت|تبقى|يتبقى)\s+(?:لك\s+|لديك\s+)?$")
 _KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
                  "열흘": 10, "보름": 15}
 _KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")|(?P<w>일주일))")
@@ -203,6 +207,8 @@ def _durations(text: str) -> Iterator[Raw]:
             continue  # "한 분" is one person, "4분의 1" a quarter
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
             continue  # "five years ago" dates an event; it states no period
+        if _LEFT_AFTER.match(text, m.end()) or _LEFT_BEFORE.search(text, 0, m.start()):
+            continue
         if unit == "year" and (_OLD_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, 0, m.start())):
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
@@ -550,8 +556,8 @@ _EN_STOP = frozenset(
     "more than less over under up about around times time am pm percent per cent out off that which who thing "
     "things way ways step steps reason reasons kind kinds type types one other others another lot bit this these "
     "those next last first all each every only".split())
-_NON_NOUNS = frozenset(f.lower() for f in ("day", "days", "week", "weeks", "month", "months", "year", "years",
-                                           "hour", "hours", "minute", "minutes", "dollars", "euros", "pounds"))
+_NON_NOUNS = frozenset(f.lower() for f in ("day", "days", "night", "nights", "week", "weeks", "month", "months", "year",
+                                           "years", "hour", "hours", "minute", "minutes", "dollars", "euros", "pounds"))
 # "3-5 samples", "100 to 249 units", "between 100 and 249 units"; 至, 到, 에서, إلى and "بين … و" likewise
 _QTY_EN = re.compile(rf"(?P<btw>\bbetween\s+)?(?P<n1>{NUMBER})(?:\s*(?(btw)and|(?:-|–|~|\bto\b))\s*(?!an?\b)"
                      rf"(?P<n2>{NUMBER}))?(?P<words>(?:\s+[A-Za-z][\w'-]*){{1,3}})", _I)

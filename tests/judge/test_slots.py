@@ -92,6 +92,16 @@ def test_and_a_half_is_no_share_but_half_of_something_is():
     assert only("三天半价优惠。", "zh", "duration").value == 72
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("🌙 Night 90 of your trial! You have 10 nights left to book a free return.", "en"),
+    ("Only 3 days remaining in our sale!", "en"), ("Two business days left to vote for our new colour!", "en"),
+    ("退货期还剩3天。", "zh"), ("반품 기간이 3일 남았어요.", "ko"), ("بقي لك ٣ أيام لإرجاع طلبك.", "ar"),
+])
+def test_a_countdown_is_no_period(text, lang):
+    assert not extract_slots(text, lang)
+    assert compare("You can start a trial return at any point during your 100 nights.", "en", text, lang) is None
+
+
 def test_two_periods_in_one_sentence_stay_two():
     assert [s.value for s in extract_slots("Delivery in 2 days - returns in 30 days.", "en")] == [48, 720]
     assert [s.value for s in extract_slots("Returns within 30 days; refunds within 5 days.", "en")] == [720, 120]
