@@ -57,7 +57,7 @@ _ANCHOR_AFTER = re.compile(r"^\s?(?:完成\s?)?(?:后|後|之日起|起|(?:한|�
 # Korean marks the sentence topic with 은/는 ("환불은 ... 5영업일 이내에 처리됩니다": the refund's window)
 _KO_TOPIC_MARKER = re.compile(r"(?:은|는)(?=\s)")
 _HEAD_FINAL = frozenset({"zh", "ko", "ja"})  # the predicate, hence the topic, tends to follow the value
-_RELATED_TOPICS = {"money": {frozenset({"shipping", "delivery"})}}
+_RELATED_TOPICS = {"money": {frozenset({"shipping", "delivery"})}, "hours": {frozenset({"support", "reply"})}}
 # Topics that name what a claim is about less often than the words around them: in "we reply to
 # emails within 24 hours" the window is the reply's; in "shipping costs $5" the amount is shipping's.
 _OBJECT_TOPICS = frozenset({"newsletter", "price"})

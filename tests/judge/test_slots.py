@@ -563,6 +563,17 @@ def test_named_sites_are_different_scopes():
                    "Our Brooklyn store is open Tuesday to Sunday, 11am to 8pm.", "en") is not None
 
 
+def test_phone_lines_are_support_and_support_hours_are_reply_hours():
+    conflict = compare("Our phone lines are open Monday to Friday, 9am to 6pm.", "en",
+                       "Customer service is available Monday to Saturday, 9am to 6pm.", "en")
+    assert conflict is not None and conflict.reason.startswith("support hours:")
+    assert compare("Our phone line is open Monday to Friday, 9am to 6pm ET.", "en",
+                   "Our Seoul store is open Tuesday to Sunday, 11am to 8pm.", "en") is None
+    conflict = compare("نرد على الهاتف حتى منتصف الليل كل يوم.", "ar",
+                       "Phone lines close at 10pm Sunday to Thursday, and at 6pm on Fridays and Saturdays.", "en")
+    assert conflict is not None and "(daily until 24:00) vs" in conflict.reason
+
+
 def test_hong_kong_and_macau_are_two_markets():
     assert compare("香港訂單一般三至五個工作天送達。", "zh", "澳门订单大约需要七个工作日送达。", "zh") is None
     assert compare("Hong Kong orders arrive in 3-5 business days.", "en", "Macau orders take 7 business days.", "en") is None
