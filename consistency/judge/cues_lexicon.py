@@ -34,10 +34,10 @@ WITHOUT = Lexicon({"without": [r"without|unless", ar_words("بدون", "دون",
 NEGATION = Lexicon({"neg": [
     r"not(?!\s+(?:only|just|to mention|more than|less than|later than))|never(?!\s+(?:been|be)\s+\w+er\b)|none|"
     r"nothing|nobody|neither|nor|"
-    r"without|cannot|no(?!\s+(?:later|more|less|sooner|matter|doubt)\b)|[a-z]+-free|free (?:of|from)(?! charge)",
+    r"without|cannot|no(?!\s+(?:later|more|less|sooner|matter|doubt)\b)",
     r"re:(?i:n't)\b",
     ar_words("لا", "لن", "لم", "ليس", "ليست", "لسنا", "أبدا", "بدون", "دون", "غير", "بدلا من", "بدلًا من", "عوضا عن",
-             "عوضًا عن", "خال من", "خالي من", "خالية من"),
+             "عوضًا عن"),
     # 不例外/没有例外/无一例外 ("no exception") is "all"; 不另收费/不用多付/无额外费用 ("no extra charge") is "free"
     rf"re:[不](?!仅|僅|只|但|断|斷|同|久|管|论|論|过|過|少|错|錯|锈|銹|论|得不|久|例外|{ZH_NO_CHARGE_AFTER_BU}|{ZH_BOUND}|"
     rf"{ZH_NO_WORRY})",

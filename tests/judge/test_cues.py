@@ -18,9 +18,6 @@ def negations(text, lang):
     ("我们从不出售数据，也没有广告", "zh", ["从不", "没有"]),
     ("개인정보를 판매하지 않습니다. 수수료가 없습니다.", "ko", ["않", "없"]),
     ("절대 안 팔아요", "ko", ["안"]),
-    ("Our café oat milk is dairy-free.", "en", ["dairy-free"]),
-    ("Every bag is free from PVC.", "en", ["free from"]),
-    ("جميع منتجاتنا خالية من البلاستيك", "ar", ["خالية من"]),
 ])
 def test_negations_are_found_with_spans(text, lang, expected):
     cues = [c for c in polarity_cues(text, lang) if c.kind == "negation"]
@@ -35,16 +32,9 @@ def test_negations_are_found_with_spans(text, lang, expected):
     ("不同的产品不仅有不锈钢款", "zh"),
     ("상자 안에 설명서가 있습니다", "ko"),  # 안에 is "inside"
     ("It has never been easier to return an item.", "en"),  # an idiom that affirms
-    ("Shipping is free of charge.", "en"), ("Free returns on every order.", "en"),  # a price, not a denial
 ])
 def test_look_alikes_are_not_negations(text, lang):
     assert negations(text, lang) == []
-
-
-def test_a_privative_and_a_negation_say_the_same_thing():
-    assert not cue_features("Our café oat milk is dairy-free.", "en", "There's no dairy in our oat milk.", "en")["neg_xor"]
-    assert cue_features("All our products are made in a nut-free facility.", "en",
-                        "Our granola is made on a line that also handles almonds.", "en")["neg_xor"]
 
 
 def test_quantifier_and_modality_cues():
