@@ -378,6 +378,7 @@ _N_TIMES = re.compile(
 _KO_EVERY_DAYS = re.compile(r"(?<![가-힣])(?P<d>이틀|사흘|나흘|닷새|엿새|열흘|보름)에\s?(?:한\s?번|1\s?회|한\s?차례)")
 _EVERY_GATE = re.compile(r"every|每|마다|에\s?(?:한|1)|كل", _I)
 _TIMES_GATE = re.compile(rf"once|twice|thrice|times|次|회|번|차례|مر[ةت]|(?:{_SENT})\s+(?:a|per|each|every)\s", _I)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 FREQ_WORDS = Lexicon({
     "1": [r"annual(?:ly)?|yearly|every year|each year|per annum", "سنويًا", "سنويا", "كل عام", "كل سنة", "السنوي",
           "السنوية", "每年", "每一年", "年年", "年度报告", "年度報告", "매년", "매해", "해마다", "연례", "연간 보고서"],
@@ -388,9 +389,14 @@ FREQ_WORDS = Lexicon({
           "분기별"],
     "12": [r"monthly|every month|each month", "شهريًا", "شهريا", "كل شهر", "الشهري", "الشهرية", "每月", "每个月",
            "每個月", "매월", "매달", "다달이"],
-    "26": [r"fortnightly|bi-?weekly|every two weeks|(?:every|each) fortnight", "كل أسبوعين", "격주"],
-    "52": [r"weekly|every week|each week", "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي", "每周", "每週", "每星期",
-           "每个星期", "매주", "주마다"],
+    "26": [r"fortnightly|bi-?weekly|every two weeks|(?:every|each) fortnight|every other " + _WEEKDAY, "كل أسبوعين",
+           "격주"],
+    # "every Wednesday", "كل أربعاء": once a week (每周三 and 매주 수요일 say 每周 and 매주)
+    "52": [r"weekly|every week|each week|(?:every|each) " + _WEEKDAY, "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي",
+           "每周", "每週", "每星期", "每个星期", "매주", "주마다",
+           *(f"كل {d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")),
+           *(f"كل يوم {d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")),
+           *(f"كل يوم ال{d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد"))],
     "260": [r"every (?:working day|weekday|business day)", "每个工作日", "每個工作日", "평일마다", "매 평일",
             "كل يوم عمل"],
     "365": [r"daily|every day|each day", "يوميًا", "يوميا", "كل يوم", "每天", "每日", "天天", "매일", "날마다"],

@@ -290,6 +290,20 @@ def test_frequencies_are_events_per_year(text, lang, per_year):
     assert only(text, lang, "frequency").value == per_year
 
 
+@pytest.mark.parametrize("text, lang, per_year", [
+    ("We restock every Wednesday.", "en", 52), ("New arrivals drop every other Friday.", "en", 26),
+    ("نعيد التخزين كل أربعاء.", "ar", 52), ("نضيف منتجات جديدة كل يوم خميس.", "ar", 52),
+])
+def test_every_named_weekday_is_once_a_week(text, lang, per_year):
+    assert only(text, lang, "frequency").value == per_year
+
+
+def test_every_wednesday_agrees_with_once_a_week_not_twice():
+    assert compare("We send our newsletter every Wednesday.", "en", "Our newsletter comes out once a week.", "en") is None
+    conflict = compare("We send our newsletter every Wednesday.", "en", "We send our newsletter twice a week.", "en")
+    assert conflict is not None and "every Wednesday (52 times a year)" in conflict.reason
+
+
 @pytest.mark.parametrize("text, lang, value, qualifier", [
     ("We will be carbon neutral by 2030.", "en", 2030, "max"), ("Net zero in 2040", "en", 2040, "exact"),
     ("We have used recycled packaging since 2015", "en", 2015, "min"), ("2030년까지 탄소중립", "ko", 2030, "max"),
