@@ -253,6 +253,13 @@ SCOPES = Lexicon({
     "tier:standard": [r"standard|economy", "العادي", "标准", "標準", "일반 배송"],
     "in_store": [r"in[- ]store", "في المتجر", "到店", "매장에서"],
     "online": [r"online|on our website", "عبر الإنترنت", "线上", "網上", "온라인"],
+    # how a customer reaches support: the phone line's hours are not the chat team's
+    "contact:phone": [r"(?:tele)?phone lines?|by (?:tele)?phone|on the phone|over the phone|phone support|phone team|"
+                      r"call us|call our", "الهاتف", "هاتفيا", "电话", "電話", "전화"],
+    "contact:chat": [r"live chat|web chat|chat support|chat team|(?:on|via|by|through|in) (?:our )?chat",
+                     "الدردشة", "المحادثة الفورية", "在线聊天", "在線聊天", "채팅"],
+    "contact:email": [r"by e-?mail|via e-?mail|e-?mail support|e-?mail us|e-?mails? to our", "عبر البريد الإلكتروني",
+                      "邮件咨询", "郵件諮詢", "이메일 문의"],
     # a dated exception: holiday hours, a festive extension (one side naming it is the exception, not a
     # contradiction); every holiday is one key so that "open on holidays" meets "closed at New Year"
     "period:holiday": [r"ramadan|eid|christmas(?: eve| day)?|new year'?s(?: eve| day)?|lunar new year|"

@@ -371,7 +371,7 @@ def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
 # it applies to (members, students, express tier, sale items, staff groups) is different: an unscoped
 # statement is the general rule, the scoped one its exception ("members get 60 days").
 _PLACE_DIMENSIONS = {"country": "market", "region": "market", "domestic": "market", "international": "market",
-                     "in_store": "channel", "online": "channel", "year": "year", "site": "site"}
+                     "in_store": "channel", "online": "channel", "year": "year", "site": "site", "contact": "contact"}
 
 
 def _dimension(term: str) -> str | None:
@@ -397,6 +397,8 @@ def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
         dim = _dimension(term)
         if dim is None:
             return True  # a group, tier or product only one side names
+        if dim == "contact" and {t for t in a if _dimension(t) == dim} & {t for t in b if _dimension(t) == dim}:
+            continue  # "phone lines are closed on weekends; email us": the phone line is still named on both sides
         if any(_dimension(t) == dim for t in (b if term in a else a)):
             return True  # both name a market (or channel, year, site), and not the same one
     return False

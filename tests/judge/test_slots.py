@@ -588,6 +588,15 @@ def test_phone_lines_are_support_and_support_hours_are_reply_hours():
     assert conflict is not None and "(daily until 24:00) vs" in conflict.reason
 
 
+def test_two_contact_channels_keep_their_own_hours_and_reply_times():
+    assert compare("Our phone line is open Monday to Friday, 9am to 6pm ET.", "en",
+                   "我们的客服团队通过在线聊天为您服务，服务时间为周一至周五 9:00–17:00。", "zh") is None
+    assert compare("We reply by email within 24 hours.", "en", "On live chat we reply within 2 minutes.", "en") is None
+    conflict = compare("Phone support is available seven days a week.", "en",
+                       "Our phone lines are closed on weekends; email us and we'll reply on Monday.", "en")
+    assert conflict is not None  # the phone line is named on both sides; the e-mail is an aside
+
+
 def test_hong_kong_and_macau_are_two_markets():
     assert compare("香港訂單一般三至五個工作天送達。", "zh", "澳门订单大约需要七个工作日送达。", "zh") is None
     assert compare("Hong Kong orders arrive in 3-5 business days.", "en", "Macau orders take 7 business days.", "en") is None
