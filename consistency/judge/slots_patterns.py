@@ -208,7 +208,7 @@ def _durations(text: str) -> Iterator[Raw]:
         if _AGO_AFTER.match(text, m.end()) or _AGO_BEFORE.search(text, 0, m.start()):
             continue  # "five years ago" dates an event; it states no period
         if _LEFT_AFTER.match(text, m.end()) or _LEFT_BEFORE.search(text, 0, m.start()):
-            continue
+            continue  # a countdown
         if unit == "year" and (_OLD_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, 0, m.start())):
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":
@@ -252,10 +252,11 @@ _MAG = r"(?:\s?(?P<{}>k|m|bn|thousand|million|billion)(?![A-Za-z]))?"
 _MONEY_BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>{_AMOUNT}){_MAG.format('mag')}"
                            rf"(?:\s?(?:-|–|~|to)\s?(?P<n2>{_AMOUNT}){_MAG.format('mag2')}(?![.,]?\d|\s?%))?", _I)
 # "20-40元", "2만~4만 원", "between 20 and 40 dollars", "بين ٢٠ و٤٠ دولارًا": a range that names it after the last
-_MONEY_AFTER = re.compile(rf"(?:(?P<btw>(?:\bbetween|بين)\s+)?(?P<n0>{NUMBER})\s*(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))"
-                          rf"\s*(?!an?\b))?(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
+_MONEY_AFTER = re.compile(rf"(?:(?P<btw>(?:\bbetween|بين)\s+)?(?P<n0>{NUMBER})\s*"
+                          rf"(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))\s*(?!an?\b))?"
+                          rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
+_MONEY_AFTER_ONE = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)  # no range
 _MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|免运费|免運費|减|減|可|即))")
-_MONEY_AFTER_ONE = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -379,6 +380,7 @@ _KO_EVERY_DAYS = re.compile(r"(?<![가-힣])(?P<d>이틀|사흘|나흘|닷새|�
 _EVERY_GATE = re.compile(r"every|每|마다|에\s?(?:한|1)|كل", _I)
 _TIMES_GATE = re.compile(rf"once|twice|thrice|times|次|회|번|차례|مر[ةت]|(?:{_SENT})\s+(?:a|per|each|every)\s", _I)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_AR_WEEKDAYS = ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")
 FREQ_WORDS = Lexicon({
     "1": [r"annual(?:ly)?|yearly|every year|each year|per annum", "سنويًا", "سنويا", "كل عام", "كل سنة", "السنوي",
           "السنوية", "每年", "每一年", "年年", "年度报告", "年度報告", "매년", "매해", "해마다", "연례", "연간 보고서"],
@@ -394,9 +396,7 @@ FREQ_WORDS = Lexicon({
     # "every Wednesday", "كل أربعاء": once a week (每周三 and 매주 수요일 say 每周 and 매주)
     "52": [r"weekly|every week|each week|(?:every|each) " + _WEEKDAY, "أسبوعيًا", "أسبوعيا", "كل أسبوع", "الأسبوعي",
            "每周", "每週", "每星期", "每个星期", "매주", "주마다",
-           *(f"كل {d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")),
-           *(f"كل يوم {d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")),
-           *(f"كل يوم ال{d}" for d in ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد"))],
+           *(f"كل {day}{d}" for d in _AR_WEEKDAYS for day in ("", "يوم ", "يوم ال"))],
     "260": [r"every (?:working day|weekday|business day)", "每个工作日", "每個工作日", "평일마다", "매 평일",
             "كل يوم عمل"],
     "365": [r"daily|every day|each day", "يوميًا", "يوميا", "كل يوم", "每天", "每日", "天天", "매일", "날마다"],
@@ -567,10 +567,10 @@ _NON_NOUNS = frozenset(f.lower() for f in ("day", "days", "night", "nights", "we
 # "3-5 samples", "100 to 249 units", "between 100 and 249 units"; 至, 到, 에서, إلى and "بين … و" likewise
 _QTY_EN = re.compile(rf"(?P<btw>\bbetween\s+)?(?P<n1>{NUMBER})(?:\s*(?(btw)and|(?:-|–|~|\bto\b))\s*(?!an?\b)"
                      rf"(?P<n2>{NUMBER}))?(?P<words>(?:\s+[A-Za-z][\w'-]*){{1,3}})", _I)
-_QTY_ZH = re.compile(rf"(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|至|到)\s?(?P<n2>{NUMBER}))?\s?(?:个|個|家|棵|株|件|份|位|名|款|种|種|间|間|座|台|套|瓶|包|所|项|項|张|張)"
-                     r"(?P<noun>[\u4e00-\u9fff]{1,6})")
-_QTY_KO = re.compile(rf"(?P<pre>[가-힣]+\s)?(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|에서)\s?(?P<n2>{NUMBER}))?\s?(?P<cl>개국|개|명|곳|그루|가지|종|점|대|병|벌|권|장|군데|건)"
-                     r"(?P<noun>의?(?:\s?[가-힣]+){0,2})")
+_QTY_ZH = re.compile(rf"(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|至|到)\s?(?P<n2>{NUMBER}))?\s?"
+                     r"(?:个|個|家|棵|株|件|份|位|名|款|种|種|间|間|座|台|套|瓶|包|所|项|項|张|張)(?P<noun>[\u4e00-\u9fff]{1,6})")
+_QTY_KO = re.compile(rf"(?P<pre>[가-힣]+\s)?(?P<n1>{NUMBER})(?:\s?(?:-|–|~|～|에서)\s?(?P<n2>{NUMBER}))?\s?"
+                     r"(?P<cl>개국|개|명|곳|그루|가지|종|점|대|병|벌|권|장|군데|건)(?P<noun>의?(?:\s?[가-힣]+){0,2})")
 _QTY_AR = re.compile(rf"(?:(?P<btw>بين)\s+)?(?<![\w.,])(?P<n1>\d+(?:[,.]\d+)*)(?:\s*(?(btw)و|(?:-|–|~|إلى))\s*"
                      rf"(?P<n2>\d+(?:[,.]\d+)*))?\s+(?P<noun>[\u0621-\u064a][\u0621-\u0652]+)")
 
