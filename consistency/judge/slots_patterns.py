@@ -102,6 +102,11 @@ _AGO_BEFORE = re.compile(r"(?:قبل|منذ)\s+$")
 _LEFT_AFTER = re.compile(r"\s?(?:left|remaining|to go)\b|\s?(?:이\s?)?남(?:았|은|아)|\s?(?:متبقية|متبقي|باقية)"
                          r"(?![\u0621-\u064a])", re.IGNORECASE)
 _LEFT_BEFORE = re.compile(r"(?:还剩|還剩|仅剩|僅剩|只剩|剩下|剩余|剩餘)\s?$|(?:بقي|بقيت|تبقى|يتبقى)\s+(?:لك\s+|لديك\s+)?$")
+# "Dev has driven our delivery route for six years", "we've been roasting for 20 years", "二十年来", "20년째":
+# how long something has gone on (a history), not a period the brand promises
+_HISTORY_BEFORE = re.compile(r"(?:\bwe(?:'ve|\s+have)|\bhas|\bhave\s+been)\b[^.;:!?]{0,50}\bfor\s+(?:over\s+|more\s+than\s+|"
+                             r"almost\s+|nearly\s+|the\s+(?:past|last)\s+)?$", re.IGNORECASE)
+_HISTORY_AFTER = re.compile(r"(?:以来|来)(?![回看])|째")
 _KO_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
                  "열흘": 10, "보름": 15}
 _KO_DAYS = re.compile(r"(?<![가-힣])(?:(?P<d>" + "|".join(_KO_DAY_WORDS) + r")|(?P<w>일주일))")
@@ -209,6 +214,8 @@ def _durations(text: str) -> Iterator[Raw]:
             continue  # "five years ago" dates an event; it states no period
         if _LEFT_AFTER.match(text, m.end()) or _LEFT_BEFORE.search(text, 0, m.start()):
             continue  # a countdown
+        if _HISTORY_AFTER.match(text, m.end()) or _HISTORY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # a history
         if unit == "year" and (_OLD_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, 0, m.start())):
             continue  # "13 years old", "يجب ألا يقل عمرك عن ١٨ عامًا" are ages
         if text[max(0, m.start() - 1):m.start()] == "第":

@@ -102,6 +102,21 @@ def test_a_countdown_is_no_period(text, lang):
     assert compare("You can start a trial return at any point during your 100 nights.", "en", text, lang) is None
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Meet Dev, who has driven our delivery route around Cardiff for six years.", "en"),
+    ("We've been roasting coffee for over 20 years.", "en"), ("二十年来我们一直坚持手工制作。", "zh"),
+    ("벌써 5년째 성수점에서 일하고 있어요.", "ko"),
+])
+def test_how_long_something_has_gone_on_is_no_period_of_a_policy(text, lang):
+    assert not [s for s in extract_slots(text, lang) if s.type == "duration"]
+
+
+@pytest.mark.parametrize("text", ["You have 30 days to return an item.", "Returns are accepted for 30 days.",
+                                  "Once you have slept on it for 30 nights, you can return it."])
+def test_a_window_the_customer_has_is_still_a_period(text):
+    assert only(text, "en", "duration").value == 720
+
+
 def test_two_periods_in_one_sentence_stay_two():
     assert [s.value for s in extract_slots("Delivery in 2 days - returns in 30 days.", "en")] == [48, 720]
     assert [s.value for s in extract_slots("Returns within 30 days; refunds within 5 days.", "en")] == [720, 120]
