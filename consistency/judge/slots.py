@@ -46,7 +46,10 @@ _FINDERS: tuple[Callable[[str, str], Any], ...] = (
     lambda t, _: find_quantities(t),
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?。！？；\n,，、،؛]|\s(?:but|while|whereas|except)\s", re.IGNORECASE)
-_GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$", re.IGNORECASE)
+# between a qualifier and its value: "within the next 30 days", and the comparison of "至少比生活工资高20%"
+# (at least 20% above the living wage)
+_GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$|"
+                         r"\s*比[^，。；,;.!?\d]{1,15}?(?:高出|高|多出|多|长|長|贵|貴|低|少)\s*$", re.IGNORECASE)
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following|once)\s+(?:(?:the|date|of|your|receiving|"
                             r"receipt|they|it|we|you|our)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$",

@@ -168,6 +168,15 @@ def test_an_amount_named_as_a_threshold_is_a_lower_bound(a, la, b, lb):
     assert compare(a, la, b, lb).code == "C103"
 
 
+def test_a_qualifier_before_a_chinese_comparison_bounds_its_number():
+    slot = only("我们所有员工的薪资至少比当地生活工资高20%。", "zh", "percent")
+    assert (slot.value, slot.qualifier) == (20, "min")
+    assert compare("我们所有员工的薪资至少比当地生活工资高20%。", "zh",
+                   "我们所有员工的薪资比当地生活工资高出25%。", "zh") is None
+    assert compare("我们所有员工的薪资至少比当地生活工资高20%。", "zh",
+                   "我们所有员工的薪资比当地生活工资高出10%。", "zh") is not None
+
+
 def test_a_price_above_a_threshold_still_meets_it():
     assert compare("Free shipping on orders over $50.", "en", "Your $60 order ships free.", "en") is None
 
