@@ -49,7 +49,8 @@ _CLAUSE_BREAK = re.compile(r"[.;!?。！？；\n,，、،؛]|\s(?:but|while|wher
 # between a qualifier and its value: "within the next 30 days", and the comparison of "至少比生活工资高20%"
 # (at least 20% above the living wage)
 _GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$|"
-                         r"\s*比[^，。；,;.!?\d]{1,15}?(?:高出|高|多出|多|长|長|贵|貴|低|少)\s*$", re.IGNORECASE)
+                         r"\s*比[^，。；,;.!?\d]{1,15}?(?:高出|高|多出|多|长|長|贵|貴|低|少)\s*$|"
+                         r"\s*(?:含有|含|有|需要|需|要|可以|可|能|为|為|达到|達到)\s*$", re.IGNORECASE)  # 至少含七成
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following|once)\s+(?:(?:the|date|of|your|receiving|"
                             r"receipt|they|it|we|you|our)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$",

@@ -177,6 +177,14 @@ def test_a_qualifier_before_a_chinese_comparison_bounds_its_number():
                    "我们所有员工的薪资比当地生活工资高出10%。", "zh") is not None
 
 
+@pytest.mark.parametrize("text, value, qualifier", [("我们的纸箱至少含七成再生纸浆。", 70, "min"),
+                                                    ("退款时间约为五个工作日。", 120, "approx"),
+                                                    ("发货最多需要三天。", 72, "max")])
+def test_a_chinese_qualifier_still_bounds_a_number_after_its_verb(text, value, qualifier):
+    slot = next(s for s in extract_slots(text, "zh"))
+    assert (slot.value, slot.qualifier) == (value, qualifier)
+
+
 def test_a_price_above_a_threshold_still_meets_it():
     assert compare("Free shipping on orders over $50.", "en", "Your $60 order ships free.", "en") is None
 
