@@ -258,6 +258,10 @@ SCOPES = Lexicon({
                       r"call us|call our", "الهاتف", "هاتفيا", "电话", "電話", "전화"],
     "contact:chat": [r"live chat|web chat|chat support|chat team|(?:on|via|by|through|in) (?:our )?chat",
                      "الدردشة", "المحادثة الفورية", "在线聊天", "在線聊天", "채팅"],
+    "contact:wechat": [r"wechat", "微信", "위챗"],
+    "contact:whatsapp": [r"whatsapp", "واتساب", "واتس اب", "왓츠앱"],
+    "contact:kakao": [r"kakao ?talk", "카카오톡", "카톡"],
+    "contact:marketplace": [r"tmall|taobao", "淘宝", "淘寶", "天猫", "天貓", "京东", "京東"],  # a marketplace store's own service
     "contact:email": [r"by e-?mail|via e-?mail|e-?mail support|e-?mail us|e-?mails? to our", "عبر البريد الإلكتروني",
                       "邮件咨询", "郵件諮詢", "이메일 문의"],
     # a dated exception: holiday hours, a festive extension (one side naming it is the exception, not a

@@ -624,6 +624,7 @@ def test_two_contact_channels_keep_their_own_hours_and_reply_times():
     assert compare("Our phone line is open Monday to Friday, 9am to 6pm ET.", "en",
                    "我们的客服团队通过在线聊天为您服务，服务时间为周一至周五 9:00–17:00。", "zh") is None
     assert compare("We reply by email within 24 hours.", "en", "On live chat we reply within 2 minutes.", "en") is None
+    assert compare("微信客服每天早九点到晚九点在线。", "zh", "淘宝旗舰店客服的服务时间为每天10:00至22:00。", "zh") is None
     conflict = compare("Phone support is available seven days a week.", "en",
                        "Our phone lines are closed on weekends; email us and we'll reply on Monday.", "en")
     assert conflict is not None  # the phone line is named on both sides; the e-mail is an aside
