@@ -155,12 +155,28 @@ _NAMED_SITE_KO = re.compile(r"(?<![가-힣])([가-힣]{2,4})점(?=\s|[은는이�
                             r"(?<![가-힣])([가-힣·]{1,6})\s?지역(?=\s|[은는이가의에을를도만]|$)")
 _NAMED_SITE_ZH = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:门店|門市|分店|旗舰店|旗艦店|市区|市區|地区|地區)")
 # a place name holds no grammatical characters: "我们所有门店" (all our stores), "三天内送达门店" (reach the store
-# within three days), "国家和地区" (countries and regions) name no site
-_ZH_FUNCTION = re.compile(r"[们的和及与到在内后前于至从所各每这那该本其有是了都也把被让给向对目送达]")
+# within three days), "国家和地区" (countries and regions), "即日起门店" (the stores, from today) name no site
+_ZH_FUNCTION = re.compile(r"[们的和及与到在内后前于至从所各每这那该本其有是了都也把被让给向对目送达起]")
 _NOT_A_SITE = frozenset("편의 백화 문제 출발 공통 차이 교차 반환 도착 시작 분기 한계 기준 유의 주의 취약 개선 가맹 대리 직영 전문 "
                         "할인 매장 전 모든 각 일부 해당 배송 전국 所有 全部 各地 线下 線下 实体 實體 全国 全國 附近 各家 我们 我們 本地 部分 指定 其他 "
                         "其它 偏远 偏遠 合作 参与 參與 所在 各个 各個 您的 离您 離您".split())
 _BUSINESS_BEFORE = re.compile(r"(?:영업일|평일)\s*(?:기준|로)?\s*$|(?:按)?工作日(?:计算|計算)?\s*$|أيام العمل\s*$")
+
+
+# What an amount is paid for, one at a time: "$6 per item", "٢٠ ريالًا عن كل شرشف", "每件收费八元", "건당 천 원"
+_PER_AFTER = re.compile(r"\s*(?:\bper|\bfor\s+(?:each|every)|عن\s+كل|لكل|على\s+كل)\s+"
+                        r"(?:(?:old|new|used|returned|single|extra|additional)\s+)?(?P<noun>[A-Za-z]+|[\u0621-\u064a]+)",
+                        re.IGNORECASE)
+_PER_BEFORE = re.compile(r"每一?(?P<zh>[\u4e00-\u9fff])[^\d，。；]{0,4}$|(?P<ko>[가-힣]+)당\s*$")
+
+
+def _per_unit(norm: str, start: int, end: int) -> str:
+    """The unit an amount is charged or paid per, or ""."""
+    m = _PER_AFTER.match(norm, end)
+    if m:
+        return _singular(m.group("noun").lower())
+    m = _PER_BEFORE.search(norm, max(0, start - 8), start)
+    return (m.group("zh") or m.group("ko") or "") if m else ""
 
 
 _SAME_COUNT = {"unit": "piece", "item": "piece", "pc": "piece", "pcs": "piece"}  # "25 units" / "100 pieces"
@@ -194,6 +210,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
                   and isinstance(r.value, int)]:  # a month or a day ("from 1 April 2025") is a slot of its own
             scope.add(f"year:{r.value}")
             raws.remove(r)
+    scope |= {f"per:{unit}" for r in raws if r.type == "money" and (unit := _per_unit(norm, r.start, r.end))}
     found = TOPICS.find(norm)
     slots = []
     for raw in sorted(raws, key=lambda r: r.start):
@@ -375,7 +392,11 @@ def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
 # it applies to (members, students, express tier, sale items, staff groups) is different: an unscoped
 # statement is the general rule, the scoped one its exception ("members get 60 days").
 _PLACE_DIMENSIONS = {"country": "market", "region": "market", "domestic": "market", "international": "market",
-                     "in_store": "channel", "online": "channel", "year": "year", "site": "site", "contact": "contact"}
+                     "in_store": "channel", "online": "channel", "year": "year", "site": "site", "contact": "contact",
+                     "per": "per"}
+# dimensions where sharing one term is enough to be the same case ("phone lines are closed on weekends;
+# email us" is still about the phone line)
+_OVERLAP_DIMENSIONS = frozenset({"contact", "per"})
 
 
 def _dimension(term: str) -> str | None:
@@ -401,8 +422,8 @@ def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
         dim = _dimension(term)
         if dim is None:
             return True  # a group, tier or product only one side names
-        if dim == "contact" and {t for t in a if _dimension(t) == dim} & {t for t in b if _dimension(t) == dim}:
-            continue  # "phone lines are closed on weekends; email us": the phone line is still named on both sides
+        if dim in _OVERLAP_DIMENSIONS and {t for t in a if _dimension(t) == dim} & {t for t in b if _dimension(t) == dim}:
+            continue
         if any(_dimension(t) == dim for t in (b if term in a else a)):
             return True  # both name a market (or channel, year, site), and not the same one
     return False

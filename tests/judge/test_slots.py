@@ -630,6 +630,20 @@ def test_two_contact_channels_keep_their_own_hours_and_reply_times():
     assert conflict is not None  # the phone line is named on both sides; the e-mail is an aside
 
 
+def test_amounts_paid_per_different_things_are_different_rates():
+    assert compare("تحصل على رصيد ٥٠ ريالًا عن كل عباءة قديمة تسلّمها.", "ar",
+                   "الشراشف القديمة لها رصيد أيضًا: ٢٠ ريالًا عن كل شرشف", "ar") is None
+    assert compare("Trade-in credit is $10 for every pair of jeans.", "en",
+                   "Trade-in credit is $4 for every T-shirt.", "en") is None
+    assert compare("Gift wrapping costs $6 per item.", "en", "Gift wrapping costs $8 per item.", "en") is not None
+    assert compare("礼盒包装每件收费八元。", "zh", "礼盒包装每件收费十元。", "zh") is not None
+    assert compare("Gift wrapping costs $6 per item.", "en", "Gift wrapping costs $8.", "en") is not None
+
+
+def test_from_today_names_no_site():
+    assert "site:即日起" not in scope_terms("即日起门店纸袋每个收费三元。", "zh")
+
+
 def test_hong_kong_and_macau_are_two_markets():
     assert compare("香港訂單一般三至五個工作天送達。", "zh", "澳门订单大约需要七个工作日送达。", "zh") is None
     assert compare("Hong Kong orders arrive in 3-5 business days.", "en", "Macau orders take 7 business days.", "en") is None
