@@ -193,6 +193,15 @@ SCOPES = Lexicon({
                    "미국"],
     "country:ca": [r"canada|canadian", "كندا", "加拿大", "캐나다"],
     "country:uk": [r"(?-i:UK)|united kingdom|britain|british", "المملكة المتحدة", "بريطانيا", "英国", "英國", "영국"],
+    # the parts of a country a delivery policy sets apart: "mainland UK free; Northern Ireland £39" (two
+    # parts), while "every US state" against "Alaska $15" is the whole country against a part of it
+    "subregion:us_mainland": [r"contiguous (?:US|U\.S\.|United States)|continental (?:US|U\.S\.|United States)|"
+                              r"lower 48|mainland (?:US|U\.S\.|United States)"],
+    "subregion:us_remote": [r"alaska|hawaii|puerto rico", "ألاسكا", "هاواي", "阿拉斯加", "夏威夷", "알래스카", "하와이"],
+    "subregion:uk_mainland": [r"mainland (?:UK|U\.K\.|Britain|Great Britain|England|Scotland|Wales)|UK mainland|"
+                              r"GB mainland"],
+    "subregion:uk_remote": [r"northern ireland|channel islands|isle of man|isles of scilly|scottish highlands|"
+                            r"highlands and islands", "北爱尔兰", "北愛爾蘭", "북아일랜드"],
     "region:eu": [r"(?-i:EU)|european union|europe(?:an)?", "أوروبا", "الاتحاد الأوروبي", "欧盟", "欧洲", "歐洲", "유럽"],
     "country:kr": [r"(?:south )?korean?", "كوريا", "韩国", "韓國", "한국"],
     "country:cn": [r"china|chinese|mainland", "الصين", "中国", "中國", "大陆", "大陸", "内地", "內地", "중국"],

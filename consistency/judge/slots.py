@@ -393,7 +393,7 @@ def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
 # statement is the general rule, the scoped one its exception ("members get 60 days").
 _PLACE_DIMENSIONS = {"country": "market", "region": "market", "domestic": "market", "international": "market",
                      "in_store": "channel", "online": "channel", "year": "year", "site": "site", "contact": "contact",
-                     "per": "per"}
+                     "per": "per", "subregion": "subregion"}
 # dimensions where sharing one term is enough to be the same case ("phone lines are closed on weekends;
 # email us" is still about the phone line)
 _OVERLAP_DIMENSIONS = frozenset({"contact", "per"})

@@ -640,6 +640,14 @@ def test_amounts_paid_per_different_things_are_different_rates():
     assert compare("Gift wrapping costs $6 per item.", "en", "Gift wrapping costs $8.", "en") is not None
 
 
+def test_two_parts_of_a_country_are_two_markets_but_the_whole_country_covers_its_parts():
+    assert compare("Trial returns are collected free from anywhere in mainland Britain.", "en",
+                   "Trial collections from Northern Ireland and the Channel Islands cost £39.", "en") is None
+    assert compare("Free shipping over $50 applies to every US state.", "en",
+                   "Orders to Alaska and Hawaii pay a flat $15 for shipping, whatever the basket size.", "en") is not None
+    assert "country:cn" not in scope_terms("Standard delivery to mainland England and Wales takes 2–3 days.", "en")
+
+
 def test_from_today_names_no_site():
     assert "site:即日起" not in scope_terms("即日起门店纸袋每个收费三元。", "zh")
 
