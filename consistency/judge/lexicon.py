@@ -239,10 +239,16 @@ SCOPES = Lexicon({
                r"re:맞춤(?!형?\s?(?:광고|추천|혜택|정보|알림))", "주문제작"],
     # "당일 출고" (dispatched the same day) is the standard promise; "당일 배송" is a delivery tier
     # "same-day delivery" is a tier; "refunds land the same day" is a period
-    "tier:express": [r"express|(?:next|same)[- ]day (?:delivery|shipping|dispatch|courier|service|option)s?|"
-                     r"(?:deliver(?:y|ed)?|ship(?:ping|ped)?|dispatch(?:ed)?) (?:the )?(?:next|same)[- ]day|expedited|priority",
-                     "السريع", "加急", "次日达", "当日达",
-                     "익일", r"re:당일\s?(?:배송|배달|도착|퀵)", "빠른 배송"],
+    # same-day and next-day delivery are two tiers: "same-day delivery costs $15" against "next-day
+    # delivery costs $8" is a price list, and "当日送达时段" (the same-day slot) names a tier too
+    "tier:express": [r"express|expedited|priority", "السريع", "加急", "빠른 배송"],
+    "tier:same_day": [r"same[- ]day (?:delivery|shipping|dispatch|courier|service|option)s?|"
+                      r"(?:deliver(?:y|ed)?|ship(?:ping|ped)?|dispatch(?:ed)?) (?:the )?same[- ]day",
+                      "当日达", "當日達", r"re:(?:当日|當日)(?:送达|送達)(?=时段|時段|服务|服務|选项|選項)",
+                      r"re:당일\s?(?:배송|배달|도착|퀵)"],
+    "tier:next_day": [r"next[- ]day (?:delivery|shipping|dispatch|courier|service|option)s?|"
+                      r"(?:deliver(?:y|ed)?|ship(?:ping|ped)?|dispatch(?:ed)?) (?:the )?next[- ]day",
+                      "次日达", "次日達", "隔日达", r"re:(?:次日|隔日)(?:送达|送達)(?=时段|時段|服务|服務|选项|選項)", "익일"],
     # Signing up is no group: "회원가입" (registering) holds 회원 (member), "成为会员" is joining. These
     # forms win the longest match and are then ignored (consistency.judge.slots.scopes_differ).
     "none:signup": [r"sign(?:ing)? up|register(?:ing)?|create an account", "회원가입", "회원 가입", "注册会员", "注册成为会员",

@@ -648,6 +648,13 @@ def test_two_parts_of_a_country_are_two_markets_but_the_whole_country_covers_its
     assert "country:cn" not in scope_terms("Standard delivery to mainland England and Wales takes 2–3 days.", "en")
 
 
+def test_same_day_and_next_day_delivery_are_two_tiers():
+    assert compare("当日送达时段需在中午十二点前下单。", "zh", "次日送达时段的下单截止时间是晚上十点。", "zh") is None
+    assert compare("Same-day delivery costs $15.", "en", "Next-day delivery costs $8.", "en") is None
+    assert compare("Same-day delivery costs $15.", "en", "Same-day delivery costs $12.", "en") is not None
+    assert compare("订单当日送达。", "zh", "订单次日送达。", "zh") is not None  # a period, not a tier
+
+
 def test_from_today_names_no_site():
     assert "site:即日起" not in scope_terms("即日起门店纸袋每个收费三元。", "zh")
 
@@ -979,9 +986,9 @@ def test_a_country_before_stores_is_the_country_not_a_site():
     assert scope_terms("Starting pay in our UK stores is £12 an hour.", "en") == {"country:uk"}
 
 
-def test_same_day_is_an_express_tier_only_for_delivery():
-    assert "tier:express" in scope_terms("Same-day delivery costs $9.", "en")
-    assert "tier:express" not in scope_terms("Refunds land the same day you cancel.", "en")
+def test_same_day_is_a_delivery_tier_only_for_delivery():
+    assert "tier:same_day" in scope_terms("Same-day delivery costs $9.", "en")
+    assert not scope_terms("Refunds land the same day you cancel.", "en")
 
 
 def test_arabic_ages_duals_and_closures():
@@ -995,9 +1002,9 @@ def test_arabic_ages_duals_and_closures():
     assert hours.value.days == frozenset({1, 2, 3, 4, 5})  # the closure covers both days
 
 
-def test_same_day_dispatch_is_a_promise_not_an_express_tier():
-    assert "tier:express" not in scope_terms("오후 2시 이전 주문은 당일 출고됩니다.", "ko")
-    assert "tier:express" in scope_terms("서울 지역은 당일 배송이 가능합니다.", "ko")
+def test_same_day_dispatch_is_a_promise_not_a_delivery_tier():
+    assert "tier:same_day" not in scope_terms("오후 2시 이전 주문은 당일 출고됩니다.", "ko")
+    assert "tier:same_day" in scope_terms("서울 지역은 당일 배송이 가능합니다.", "ko")
     got = compare("오후 2시 이전 주문은 당일 출고됩니다.", "ko", "주문하신 상품은 결제 후 2~3일 이내에 출고됩니다.", "ko")
     assert got is not None and got.code == "C102"
 
