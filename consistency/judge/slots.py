@@ -53,7 +53,9 @@ _GAP_BEFORE = re.compile(r"\s*(?:the\s+(?:next|first)\s+|just\s+|only\s+)?$|"
                          r"\s*(?:含有|含|有|需要|需|要|可以|可|能|为|為|达到|達到)\s*$", re.IGNORECASE)  # 至少含七成
 # A topic word that only anchors the window ("30 days of delivery", "收货后", "도착하면") is not its topic.
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?:of|from|after|since|upon|following|once)\s+(?:(?:the|date|of|your|receiving|"
-                            r"receipt|they|it|we|you|our)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?)$",
+                            r"receipt|they|it|we|you|our)\s+)*|(?:من|بعد)\s+(?:تاريخ\s+|وصول\s+|استلام\s+)?|"
+                            # "the lockers outside each store until 11pm": the store only says where the lockers are
+                            r"\b(?:outside|inside|next to|beside|behind|opposite|in front of)\s+(?:(?:the|our|each|every)\s+)?)$",
                             re.IGNORECASE)
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|our\s+|all\s+)*$", re.IGNORECASE)  # "70% of the cotton": a share's topic
 _PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|your\s+)?(?:full\s+|partial\s+)?$", re.IGNORECASE)

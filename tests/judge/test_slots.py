@@ -655,6 +655,12 @@ def test_same_day_and_next_day_delivery_are_two_tiers():
     assert compare("订单当日送达。", "zh", "订单次日送达。", "zh") is not None  # a period, not a tier
 
 
+def test_a_place_that_only_locates_something_else_is_not_its_topic():
+    assert compare("Our stores close at 8pm.", "en",
+                   "Click-and-collect orders can be picked up from the lockers outside each store until 11pm.", "en") is None
+    assert compare("Our stores close at 8pm.", "en", "Each store stays open until 11pm.", "en") is not None
+
+
 def test_from_today_names_no_site():
     assert "site:即日起" not in scope_terms("即日起门店纸袋每个收费三元。", "zh")
 
