@@ -134,7 +134,8 @@ TOPICS = Lexicon({
     "delivery": [r"deliver(?:y|ies|ed|s)?|arriv(?:e|es|al)|transit", "توصيل", "تسليم", "وصول", "配送", "送达",
                  "送達", "到货", "到貨", "送货", "送貨", "快递", "배송", "배달", "도착"],
     "support": [r"support|customer (?:service|care)|help ?desk|helpline|hotline|service team|contact cent(?:er|re)|"
-                r"agents?|live chat|chat|call cent(?:er|re)|(?:tele)?phone lines?|lines are open", "الدعم", "خط الهاتف", "خدمة العملاء", "مركز الاتصال",
+                r"agents?|live chat|chat|call cent(?:er|re)|(?:tele)?phone lines?|lines are open", "الدعم", "خط الهاتف",
+                "خدمة العملاء", "مركز الاتصال",
                 "خط المساعدة", "客服", "客户服务", "客戶服務", "服务热线", "热线", "고객센터", "고객지원",
                 "고객 지원", "상담", "콜센터", "문의"],
     "pickup": [r"click (?:&|and) collect|(?:in-store |store )?pick-?ups?|collect(?:ion)? in store", "الاستلام من الفرع",

@@ -26,8 +26,8 @@ from consistency.judge.content import Content, content, same_subject
 from consistency.judge.lexicon import IMPLIED_SCOPES, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, SCOPES, TOPICS
 from consistency.judge.numbers import normalise_digits
 from consistency.judge.slots_hours import as_schedule, find_hours, schedules_agree, schedules_conflict
-from consistency.judge.slots_patterns import (Raw, base_unit, find_dates, find_durations, find_frequencies, find_money,
-                                              find_percentages, find_quantities)
+from consistency.judge.slots_patterns import (Raw, amount_of, base_unit, find_dates, find_durations, find_frequencies,
+                                              find_money, find_percentages, find_quantities)
 from consistency.judge.slots_text import TYPE_CODES, describe
 from consistency.rules import RULES
 
@@ -218,7 +218,7 @@ def _analyse(text: str, lang: str) -> _Analysis:
     for raw in sorted(raws, key=lambda r: r.start):
         qualifier, start, end = (raw.qualifier, raw.start, raw.end) if raw.qualifier else _qualifier(
             norm, raw.start, raw.end)
-        if isinstance(raw.value[1] if raw.type == "money" else raw.value, tuple) and qualifier != "max":
+        if isinstance(amount_of(raw), tuple) and qualifier != "max":
             qualifier = "exact"  # a range ("3-5 days") states its own bounds
         topic, topics = _topic(norm, start, end, found, lang.split("-")[0] in _HEAD_FINAL, raw.type)
         unit = raw.unit
@@ -424,8 +424,9 @@ def scopes_differ(a: frozenset[str], b: frozenset[str]) -> bool:
         dim = _dimension(term)
         if dim is None:
             return True  # a group, tier or product only one side names
-        if dim in _OVERLAP_DIMENSIONS and {t for t in a if _dimension(t) == dim} & {t for t in b if _dimension(t) == dim}:
-            continue
+        if dim in _OVERLAP_DIMENSIONS and {t for t in a if _dimension(t) == dim} & {t for t in b
+                                                                                 if _dimension(t) == dim}:
+            continue  # both name this contact channel or unit, whatever else one of them names
         if any(_dimension(t) == dim for t in (b if term in a else a)):
             return True  # both name a market (or channel, year, site), and not the same one
     return False
@@ -551,6 +552,5 @@ def _relative_difference(p: _Pair) -> float:
         return 0.0
     if p.a.type in ("hours", "date") or (p.a.type == "money" and p.a.value[0] != p.b.value[0]):
         return 1.0
-    va, vb = (p.a.value[1], p.b.value[1]) if p.a.type == "money" else (p.a.value, p.b.value)
-    ma, mb = sum(_interval(va)) / 2, sum(_interval(vb)) / 2
+    ma, mb = sum(_interval(amount_of(p.a))) / 2, sum(_interval(amount_of(p.b))) / 2
     return abs(ma - mb) / max(abs(ma), abs(mb), 1e-9)

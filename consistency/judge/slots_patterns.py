@@ -57,7 +57,8 @@ DURATION_UNITS = Lexicon({
     "year": [r"years?|yrs?", "سنة", "سنوات", "سنين", "عاما", "عام", "أعوام", "年", "년", "해"],
 })
 # "between 2 and 5 days", "بين ٢ و٥ أيام": "and" joins the two ends of a range only after "between"
-_BETWEEN = rf"(?:\bbetween|بين)\s+(?P<b1>{NUMBER})\s*(?:and|و)\s*(?P<b2>{NUMBER})"
+_BETWEEN_WORD = r"(?:\bbetween|بين)"
+_BETWEEN = rf"{_BETWEEN_WORD}\s+(?P<b1>{NUMBER})\s*(?:and|و)\s*(?P<b2>{NUMBER})"
 _DURATION = re.compile(rf"(?:{_BETWEEN}|(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?)(?P<ahalf>\s+and\s+a\s+half)?"
                        r"\s?-?\s?(?P<cl>个|個)?(?P<zhhalf>半)?\s?"
                        r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
@@ -143,11 +144,12 @@ def _is_lead(text: str, start: int, end: int) -> bool:
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|through|至|到|에서|부터|إلى|الى)\s*", _I)
 # "between $20 and $40", "بين ٢٠ دولارًا و٤٠ دولارًا": "and" joins two values only after "between"
 _BETWEEN_AND = re.compile(r"\s*(?:and|و)\s*", _I)
-_BETWEEN_BEFORE = re.compile(r"(?:\bbetween|بين)\s+$", _I)
+_BETWEEN_BEFORE = re.compile(rf"{_BETWEEN_WORD}\s+$", _I)
 
 
-def _amount(raw: Raw) -> Any:
-    return raw.value[1] if raw.type == "money" else raw.value
+def amount_of(value: Any) -> Any:
+    """The number (or (low, high) range) of a ``Raw`` or a ``Slot``: money's amount without its currency."""
+    return value.value[1] if value.type == "money" else value.value
 
 
 def _range_key(raw: Raw) -> tuple[Any, ...]:
@@ -162,11 +164,11 @@ def _ranges_joined(text: str, raws: list[Raw]) -> list[Raw]:
     for raw in sorted(raws, key=lambda r: r.start):
         prev = out[-1] if out else None
         if (prev is not None and _range_key(prev) == _range_key(raw) and not prev.qualifier and not raw.qualifier
-                and not isinstance(_amount(prev), tuple) and not isinstance(_amount(raw), tuple)
+                and not isinstance(amount_of(prev), tuple) and not isinstance(amount_of(raw), tuple)
                 and (_RANGE_JOIN.fullmatch(text, prev.end, raw.start) or (
                     _BETWEEN_AND.fullmatch(text, prev.end, raw.start)
                     and _BETWEEN_BEFORE.search(text, max(0, prev.start - 12), prev.start)))):
-            span = _span(_amount(prev), _amount(raw))
+            span = _span(amount_of(prev), amount_of(raw))
             out[-1] = Raw(raw.type, prev.start, raw.end, (raw.value[0], span) if raw.type == "money" else span,
                           raw.unit, topic=raw.topic)
         else:
@@ -259,7 +261,7 @@ _MAG = r"(?:\s?(?P<{}>k|m|bn|thousand|million|billion)(?![A-Za-z]))?"
 _MONEY_BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>{_AMOUNT}){_MAG.format('mag')}"
                            rf"(?:\s?(?:-|–|~|to)\s?(?P<n2>{_AMOUNT}){_MAG.format('mag2')}(?![.,]?\d|\s?%))?", _I)
 # "20-40元", "2만~4만 원", "between 20 and 40 dollars", "بين ٢٠ و٤٠ دولارًا": a range that names it after the last
-_MONEY_AFTER = re.compile(rf"(?:(?P<btw>(?:\bbetween|بين)\s+)?(?P<n0>{NUMBER})\s*"
+_MONEY_AFTER = re.compile(rf"(?:(?P<btw>{_BETWEEN_WORD}\s+)?(?P<n0>{NUMBER})\s*"
                           rf"(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))\s*(?!an?\b))?"
                           rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)
 _MONEY_AFTER_ONE = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)  # no range

@@ -25,6 +25,11 @@ def _g(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) >= 1000 or x != int(x) else f"{int(x)}"
 
 
+def _ends(value: Any) -> tuple[float, ...]:
+    """A value's one number, or a range's two ends."""
+    return value if isinstance(value, tuple) else (value,)
+
+
 def _range(value: Any, scale: float = 1.0) -> str:
     if isinstance(value, tuple):
         return f"{_g(value[0] / scale)}–{_g(value[1] / scale)}"
@@ -50,7 +55,7 @@ def _duration(s: Slot) -> str:
 def _money(s: Slot) -> str:
     currency, amount = s.value
     if currency in _SYMBOLS:
-        return "–".join(f"{_SYMBOLS[currency]}{_g(x)}" for x in (amount if isinstance(amount, tuple) else (amount,)))
+        return "–".join(f"{_SYMBOLS[currency]}{_g(x)}" for x in _ends(amount))
     return f"{_range(amount)} {currency}"
 
 
@@ -95,8 +100,7 @@ def show(slot: Slot, rates: Mapping[str, float] | None = None) -> str:
     canonical = CANONICAL[slot.type](slot)
     if slot.type == "money" and rates and slot.value[0] != "USD" and slot.value[0] in rates:
         amount, rate = slot.value[1], float(rates[slot.value[0]])
-        canonical += " ≈ " + "–".join(f"${_g(round(x * rate, 2))}" for x in
-                                      (amount if isinstance(amount, tuple) else (amount,)))
+        canonical += " ≈ " + "–".join(f"${_g(round(x * rate, 2))}" for x in _ends(amount))
     surface = slot.text.strip()
     return surface if canonical.casefold() in surface.casefold() else f"{surface} ({canonical})"
 
