@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from consistency.judge.numbers import ar_fold, ar_pattern
 
@@ -52,12 +55,154 @@ def _folded(text: str) -> tuple[str, Sequence[int]]:
     return ar_fold("".join(ch for _, ch in kept)), tuple(i for i, _ in kept)
 
 
+_REGISTRY: list[Lexicon] = []
+"""Every lexicon made, in order: the shared automata cover them all."""
+
+try:  # the parser behind re.compile: private, so an unreadable form only costs the shortcut
+    from re import _parser as _re_parser
+except ImportError:  # pragma: no cover
+    import sre_parse as _re_parser  # type: ignore[no-redef]
+
+_REPEATS = {_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, getattr(_re_parser, "POSSESSIVE_REPEAT", None)}
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed regex sequence contains (casefolded), or None.
+
+    A run of literal characters is required; so is one of the requirements of every branch of an
+    alternation, and what a group or a repeat of at least one requires. Of the requirements found, the
+    one whose shortest string is longest is kept (the rarest, most likely)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _re_parser.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run).casefold()}))
+            run = []
+        need = None
+        if op is _re_parser.SUBPATTERN:
+            need = _required(av[-1])
+        elif op is _re_parser.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            need = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in _REPEATS and av[0] >= 1:
+            need = _required(av[2])
+        elif op is _re_parser.IN and all(kind is _re_parser.LITERAL for kind, _ in av):  # [内內]
+            need = frozenset(chr(code).casefold() for _, code in av)
+        if need:
+            found.append(need)
+    if run:
+        found.append(frozenset({"".join(run).casefold()}))
+    return max(found, key=lambda words: min(map(len, words))) if found else None
+
+
+def needed_words(sources: Sequence[str]) -> frozenset[str] | None:
+    """Words one of which any match of any of ``sources`` holds, casefolded; None when one has none."""
+    words: set[str] = set()
+    for source in sources:
+        try:
+            need = _required(_re_parser.parse(source, re.IGNORECASE))
+        except Exception:  # noqa: BLE001 - a form the private parser cannot read just always runs
+            need = None
+        if not need or "" in need:
+            return None
+        words |= need
+    return frozenset(words)
+
+
+class Prefilter:
+    """Which of several regexes can match a text at all, from one Aho-Corasick pass over it.
+
+    A regex can match only a text that holds one of the words every match of it holds
+    (``needed_words``); ``candidates`` names the regexes whose words the text holds, and those that
+    need none. A regex not named cannot match, so skipping it changes no result."""
+
+    def __init__(self, needs: Sequence[frozenset[str] | None]) -> None:
+        self.always = frozenset(i for i, words in enumerate(needs) if words is None)
+        by_word: dict[str, set[int]] = {}
+        for i, words in enumerate(needs):
+            for word in words or ():
+                by_word.setdefault(word, set()).add(i)
+        self._automaton = _automaton({word: frozenset(ids) for word, ids in by_word.items()})
+
+    @classmethod
+    def of(cls, sources: Sequence[str]) -> Prefilter:
+        return cls([needed_words([source]) for source in sources])
+
+    def candidates(self, text: str) -> frozenset[int]:
+        if self._automaton is None:
+            return self.always
+        found = set(self.always)
+        for _, ids in self._automaton.iter(text.casefold()):
+            found |= ids
+        return frozenset(found)
+
+
+class _Automata:
+    """Every lexicon's literal forms as one Aho-Corasick automaton, and the words its regexes need as
+    a ``Prefilter`` (lexicon ``i``'s Latin regex is candidate ``2 i``, its raw regex ``2 i + 1``)."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        literal: dict[str, list[tuple[int, int, str]]] = {}
+        for lex in lexicons:
+            for form, key in lex._literal.items():
+                literal.setdefault(form, []).append((lex._id, len(form), key))
+        self.literal = _automaton({form: tuple(hits) for form, hits in literal.items()})
+        self.needed = Prefilter([needs for lex in lexicons for needs in (lex._latin_needs, lex._raw_needs)])
+        self.size = len(lexicons)
+
+
+def _automaton(words: Mapping[str, Any]) -> ahocorasick.Automaton | None:
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATA: _Automata | None = None
+
+
+def _automata(size: int) -> _Automata:
+    global _AUTOMATA
+    if _AUTOMATA is None or _AUTOMATA.size != size:  # a lexicon made since: build again
+        _AUTOMATA = _Automata(_REGISTRY[:size])
+    return _AUTOMATA
+
+
+class _TextHits:
+    """What one pass of the shared automata found in a text, for every lexicon at once."""
+
+    __slots__ = ("literal", "needed")
+
+    def __init__(self, text: str, automata: _Automata) -> None:
+        self.literal: dict[int, list[tuple[int, int, str]]] = {}
+        """Per lexicon, each literal form found in the folded text: (start, -length, key)."""
+        if automata.literal is not None and not text.isascii():
+            for last, hits in automata.literal.iter(_folded(text)[0]):
+                for lex_id, length, key in hits:
+                    self.literal.setdefault(lex_id, []).append((last - length + 1, -length, key))
+        self.needed = automata.needed.candidates(text)
+        """The regexes (two a lexicon) that can match the text."""
+
+
+@lru_cache(maxsize=4096)
+def _text_hits(text: str, size: int) -> _TextHits:
+    return _TextHits(text, _automata(size))
+
+
 class Lexicon:
     """Surface forms grouped by key; ``find`` returns (start, end, key) for every match, leftmost-longest.
 
-    Latin forms are one case-insensitive regex; Arabic, Chinese and Korean forms are looked up in a
-    dictionary position by position (a regex alternation of a few hundred literals is slow in
-    Python's engine); each part runs only when the text has its script.
+    Latin forms are one case-insensitive regex; Arabic, Chinese and Korean forms are looked up as
+    literals. The judge reads each text with some forty lexicons, so the work they share is done once
+    a text, for all of them (``_TextHits``): one Aho-Corasick pass finds every literal form of every
+    lexicon, and a second finds the words without which a lexicon's regex cannot match, so that a
+    regex runs only on a text that holds one of them.
     """
 
     def __init__(self, entries: Mapping[str, Iterable[str]]) -> None:
@@ -66,44 +211,46 @@ class Lexicon:
         self.alternation = "(?:" + "|".join(_entry_pattern(f) for f, _ in forms) + ")"
         """The forms as one regex source without groups, for embedding in larger patterns."""
         self._keys = [key for _, key in forms]
-        latin = [f"(?P<g{i}>{f})" for i, (f, _) in enumerate(forms) if _kind(f) == "latin"]
-        raw = [f"(?P<g{i}>{f[3:]})" for i, (f, _) in enumerate(forms) if _kind(f) == "regex"]
-        self._latin = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(latin)})(?![A-Za-z])", re.IGNORECASE) if latin else None
-        self._raw = re.compile("|".join(raw), re.IGNORECASE) if raw else None
+        latin = [f for f, _ in forms if _kind(f) == "latin"]
+        raw = [f[3:] for f, _ in forms if _kind(f) == "regex"]
+        latin_groups = [f"(?P<g{i}>{f})" for i, (f, _) in enumerate(forms) if _kind(f) == "latin"]
+        raw_groups = [f"(?P<g{i}>{f[3:]})" for i, (f, _) in enumerate(forms) if _kind(f) == "regex"]
+        self._latin = (re.compile(rf"(?<![A-Za-z])(?:{'|'.join(latin_groups)})(?![A-Za-z])", re.IGNORECASE)
+                       if latin else None)
+        self._raw = re.compile("|".join(raw_groups), re.IGNORECASE) if raw else None
         self._literal = {_folded(f)[0]: key for f, key in reversed(forms) if _kind(f) == "literal"}
-        self._lengths = sorted({len(f) for f in self._literal}, reverse=True)
-        self._first = frozenset(f[0] for f in self._literal)
-        # where a form can start: the regex engine skips the other characters
-        self._starts = re.compile("[" + "".join(sorted(re.escape(ch) for ch in self._first)) + "]") if self._first else None
+        # the words one of which every match of a regex holds (None: some form has none to require)
+        self._latin_needs = needed_words(latin)
+        self._raw_needs = needed_words(raw)
+        self._id = len(_REGISTRY)
+        _REGISTRY.append(self)
 
-    def _scan(self, text: str) -> list[tuple[int, int, str]]:
-        folded, index = _folded(text)
-        if self._starts is None or self._first.isdisjoint(folded):  # no form can start anywhere: most texts
+    def _literal_matches(self, text: str, hits: _TextHits) -> list[tuple[int, int, str]]:
+        """This lexicon's literal forms in ``text``: at each position the longest, left to right, no overlaps."""
+        found = sorted(hits.literal.get(self._id, ()))
+        if not found:
             return []
-        out, n = [], len(folded)
-        m = self._starts.search(folded)
-        while m is not None:
-            i, nxt = m.start(), m.start() + 1
-            for length in self._lengths:
-                key = self._literal.get(folded[i:i + length]) if i + length <= n else None
-                if key is not None:
-                    end = index[i + length - 1] + 1
-                    while end < len(text) and _AR_MARK.match(text[end]):
-                        end += 1
-                    out.append((index[i], end, key))
-                    nxt = i + length
-                    break
-            m = self._starts.search(folded, nxt)
+        _, index = _folded(text)
+        out, free_from = [], 0
+        for start, minus_length, key in found:
+            if start < free_from:
+                continue
+            end = index[start - minus_length - 1] + 1
+            while end < len(text) and _AR_MARK.match(text[end]):
+                end += 1
+            out.append((index[start], end, key))
+            free_from = start - minus_length
         return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        hits = _text_hits(text, len(_REGISTRY))
         found = []
-        if self._latin is not None and _LATIN_CHAR.search(text):
+        if self._latin is not None and _LATIN_CHAR.search(text) and 2 * self._id in hits.needed:
             found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)]
-        if self._raw is not None:
+        if self._raw is not None and 2 * self._id + 1 in hits.needed:
             found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)]
         if self._literal and not text.isascii():
-            found += self._scan(text)
+            found += self._literal_matches(text, hits)
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         kept: list[tuple[int, int, str]] = []
         for f in found:  # leftmost-longest, no overlaps
