@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from consistency.judge.cues_lexicon import ZH_NO_CHARGE
-from consistency.judge.lexicon import SCOPES, Prefilter, needed_words
+from consistency.judge.lexicon import SCOPES, gated
 from consistency.judge.places import origin_places, origin_spans, origins_differ
 from consistency.types import Span
 
@@ -190,15 +190,11 @@ _POLES: dict[str, tuple[str, str]] = {
     ),
     "encrypted_plain": (r"\bencrypt|加密|암호화|مشفر|مشفّر|تشفير", r"\bplain ?text\b|\bunencrypted\b|明文|평문|غير مشفر"),
 }
-_COMPILED = {name: (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
+# each pattern runs only on a text that holds a word it needs (consistency.judge.lexicon.Gated)
+_COMPILED = {name: (gated(a, re.IGNORECASE), gated(b, re.IGNORECASE)) for name, (a, b) in _POLES.items()}
 # A concept of _TERMS matches only where one of its terms does: one cheap search spares its slow patterns
 # on most statements. Verdicts do not change.
-_GATES = [re.compile("|".join(_TERMS[name]), re.IGNORECASE) if name in _TERMS else None for name in _POLES]
-# One pass over a text says which poles and gates can match it at all: concept i's poles are
-# candidates 3 i and 3 i + 1, its gate 3 i + 2 (a concept without a gate: always a candidate)
-_PREFILTER = Prefilter([needs for name, (a, b) in _POLES.items() for needs in
-                        (needed_words([a]), needed_words([b]),
-                         needed_words(["|".join(_TERMS[name])]) if name in _TERMS else None)])
+_GATES = [gated("|".join(_TERMS[name]), re.IGNORECASE) if name in _TERMS else None for name in _POLES]
 _UN_PREFIX = re.compile(r"\b(?:un|non-?|in)([a-z]{4,})\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=[\s(])([A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*)")
 
@@ -219,14 +215,11 @@ def _poles(text: str) -> tuple[tuple[bool, bool], ...]:
     """Which poles of each concept a text uses. A match inside a match of the other pole does not
     count: "no fee" is the free pole, not a fee; "not included" is the excluded pole."""
     out = []
-    can = _PREFILTER.candidates(text)
-    for i, ((a, b), gate) in enumerate(zip(_COMPILED.values(), _GATES)):
-        if (3 * i not in can and 3 * i + 1 not in can) or \
-                (gate is not None and (3 * i + 2 not in can or not gate.search(text))):
+    for (a, b), gate in zip(_COMPILED.values(), _GATES):
+        if gate is not None and not gate.search(text):
             out.append((False, False))
             continue
-        ma = [m.span() for m in a.finditer(text)] if 3 * i in can else []
-        mb = [m.span() for m in b.finditer(text)] if 3 * i + 1 in can else []
+        ma, mb = [m.span() for m in a.finditer(text)], [m.span() for m in b.finditer(text)]
         inside = lambda s, others: any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in others)  # noqa: E731
         out.append((any(not inside(x, mb) for x in ma), any(not inside(x, ma) for x in mb)))
     return tuple(out)

@@ -16,7 +16,7 @@ Entry syntax (one string per surface form):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -66,12 +66,35 @@ except ImportError:  # pragma: no cover
 _REPEATS = {_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, getattr(_re_parser, "POSSESSIVE_REPEAT", None)}
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _prefilter_form(text: str) -> str:
+    """What the prefilter reads: casefolded, every digit as 0 (so that ``\\d`` needs a "0")."""
+    return _DIGIT.sub("0", text.casefold())
+
+
+def _class_chars(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The characters (in prefilter form) a character class matches, if few; None for a wide or negated one."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is _re_parser.LITERAL:
+            chars.add(_prefilter_form(chr(value)))
+        elif kind is _re_parser.CATEGORY and value is _re_parser.CATEGORY_DIGIT:
+            chars.add("0")
+        elif kind is _re_parser.RANGE and value[1] - value[0] < 64:
+            chars |= {_prefilter_form(chr(c)) for c in range(value[0], value[1] + 1)}
+        else:
+            return None
+    return frozenset(chars)
+
+
 def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed regex sequence contains (casefolded), or None.
+    """Strings one of which every match of a parsed regex sequence contains (in prefilter form), or None.
 
     A run of literal characters is required; so is one of the requirements of every branch of an
-    alternation, and what a group or a repeat of at least one requires. Of the requirements found, the
-    one whose shortest string is longest is kept (the rarest, most likely)."""
+    alternation, and what a group, a repeat of at least one or a narrow character class requires. Of the
+    requirements found, the one whose shortest string is longest is kept (the rarest, most likely)."""
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -79,7 +102,7 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             run.append(chr(av))
             continue
         if run:
-            found.append(frozenset({"".join(run).casefold()}))
+            found.append(frozenset({_prefilter_form("".join(run))}))
             run = []
         need = None
         if op is _re_parser.SUBPATTERN:
@@ -89,21 +112,22 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             need = None if any(b is None for b in branches) else frozenset().union(*branches)
         elif op in _REPEATS and av[0] >= 1:
             need = _required(av[2])
-        elif op is _re_parser.IN and all(kind is _re_parser.LITERAL for kind, _ in av):  # [内內]
-            need = frozenset(chr(code).casefold() for _, code in av)
+        elif op is _re_parser.IN:  # [内內], \d
+            need = _class_chars(av)
         if need:
             found.append(need)
     if run:
-        found.append(frozenset({"".join(run).casefold()}))
+        found.append(frozenset({_prefilter_form("".join(run))}))
     return max(found, key=lambda words: min(map(len, words))) if found else None
 
 
-def needed_words(sources: Sequence[str]) -> frozenset[str] | None:
-    """Words one of which any match of any of ``sources`` holds, casefolded; None when one has none."""
+def needed_words(sources: Sequence[str], flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """Words one of which any match of any of ``sources`` holds (casefolded, digits as 0); None when
+    one of them needs none."""
     words: set[str] = set()
     for source in sources:
         try:
-            need = _required(_re_parser.parse(source, re.IGNORECASE))
+            need = _required(_re_parser.parse(source, flags))
         except Exception:  # noqa: BLE001 - a form the private parser cannot read just always runs
             need = None
         if not need or "" in need:
@@ -135,23 +159,56 @@ class Prefilter:
         if self._automaton is None:
             return self.always
         found = set(self.always)
-        for _, ids in self._automaton.iter(text.casefold()):
+        for _, ids in self._automaton.iter(_prefilter_form(text)):
             found |= ids
         return frozenset(found)
 
 
-class _Automata:
-    """Every lexicon's literal forms as one Aho-Corasick automaton, and the words its regexes need as
-    a ``Prefilter`` (lexicon ``i``'s Latin regex is candidate ``2 i``, its raw regex ``2 i + 1``)."""
+_NEEDS: list[frozenset[str] | None] = []
+"""The needed words of every regex the shared pass serves (a lexicon's, or a ``Gated`` pattern's)."""
 
-    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+
+def _register(needs: frozenset[str] | None) -> int:
+    _NEEDS.append(needs)
+    return len(_NEEDS) - 1
+
+
+class Gated:
+    """A compiled regex that runs only on a text holding one of the words it needs (one shared
+    Aho-Corasick pass a text serves every ``Gated`` pattern and every lexicon). Same results as the
+    pattern's own ``finditer`` and ``search``."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._slot = _register(needed_words([pattern.pattern], pattern.flags))
+
+    def may_match(self, text: str) -> bool:
+        """False only if the pattern matches nowhere in ``text`` nor in any part of it."""
+        return self._slot in _text_hits(text, len(_REGISTRY), len(_NEEDS)).needed
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+
+def gated(source: str, flags: int = 0) -> Gated:
+    return Gated(re.compile(source, flags))
+
+
+class _Automata:
+    """Every lexicon's literal forms as one Aho-Corasick automaton, and the words every registered
+    regex needs as one ``Prefilter`` (a regex's candidate number is its slot in ``_NEEDS``)."""
+
+    def __init__(self, lexicons: Sequence[Lexicon], needs: Sequence[frozenset[str] | None]) -> None:
         literal: dict[str, list[tuple[int, int, str]]] = {}
         for lex in lexicons:
             for form, key in lex._literal.items():
                 literal.setdefault(form, []).append((lex._id, len(form), key))
         self.literal = _automaton({form: tuple(hits) for form, hits in literal.items()})
-        self.needed = Prefilter([needs for lex in lexicons for needs in (lex._latin_needs, lex._raw_needs)])
-        self.size = len(lexicons)
+        self.needed = Prefilter(needs)
+        self.size = (len(lexicons), len(needs))
 
 
 def _automaton(words: Mapping[str, Any]) -> ahocorasick.Automaton | None:
@@ -167,10 +224,10 @@ def _automaton(words: Mapping[str, Any]) -> ahocorasick.Automaton | None:
 _AUTOMATA: _Automata | None = None
 
 
-def _automata(size: int) -> _Automata:
+def _automata(lexicons: int, needs: int) -> _Automata:
     global _AUTOMATA
-    if _AUTOMATA is None or _AUTOMATA.size != size:  # a lexicon made since: build again
-        _AUTOMATA = _Automata(_REGISTRY[:size])
+    if _AUTOMATA is None or _AUTOMATA.size != (lexicons, needs):  # a lexicon or pattern made since: build again
+        _AUTOMATA = _Automata(_REGISTRY[:lexicons], _NEEDS[:needs])
     return _AUTOMATA
 
 
@@ -187,12 +244,12 @@ class _TextHits:
                 for lex_id, length, key in hits:
                     self.literal.setdefault(lex_id, []).append((last - length + 1, -length, key))
         self.needed = automata.needed.candidates(text)
-        """The regexes (two a lexicon) that can match the text."""
+        """The registered regexes that can match the text (their slots in ``_NEEDS``)."""
 
 
 @lru_cache(maxsize=4096)
-def _text_hits(text: str, size: int) -> _TextHits:
-    return _TextHits(text, _automata(size))
+def _text_hits(text: str, lexicons: int, needs: int) -> _TextHits:
+    return _TextHits(text, _automata(lexicons, needs))
 
 
 class Lexicon:
@@ -220,8 +277,8 @@ class Lexicon:
         self._raw = re.compile("|".join(raw_groups), re.IGNORECASE) if raw else None
         self._literal = {_folded(f)[0]: key for f, key in reversed(forms) if _kind(f) == "literal"}
         # the words one of which every match of a regex holds (None: some form has none to require)
-        self._latin_needs = needed_words(latin)
-        self._raw_needs = needed_words(raw)
+        self._latin_slot = _register(needed_words(latin))
+        self._raw_slot = _register(needed_words(raw))
         self._id = len(_REGISTRY)
         _REGISTRY.append(self)
 
@@ -242,12 +299,18 @@ class Lexicon:
             free_from = start - minus_length
         return out
 
+    def may_match(self, text: str) -> bool:
+        """False only if ``find`` finds nothing in ``text`` or in any part of it."""
+        hits = _text_hits(text, len(_REGISTRY), len(_NEEDS))
+        return (self._latin is not None and self._latin_slot in hits.needed) or \
+            (self._raw is not None and self._raw_slot in hits.needed) or self._id in hits.literal
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        hits = _text_hits(text, len(_REGISTRY))
+        hits = _text_hits(text, len(_REGISTRY), len(_NEEDS))
         found = []
-        if self._latin is not None and _LATIN_CHAR.search(text) and 2 * self._id in hits.needed:
+        if self._latin is not None and _LATIN_CHAR.search(text) and self._latin_slot in hits.needed:
             found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)]
-        if self._raw is not None and 2 * self._id + 1 in hits.needed:
+        if self._raw is not None and self._raw_slot in hits.needed:
             found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)]
         if self._literal and not text.isascii():
             found += self._literal_matches(text, hits)

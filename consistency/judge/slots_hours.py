@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from consistency.judge.lexicon import TOPICS, Lexicon
+from consistency.judge.lexicon import TOPICS, Gated, Lexicon
 from consistency.judge.numbers import NUMBER, ar_alternation, ar_fold, ar_pattern, parse_number
 
 ALL_DAYS = frozenset(range(7))
@@ -501,9 +501,16 @@ def _assign_days(part: str, times: list[tuple[int, int, tuple[int | None, int | 
     return chosen
 
 
+# every schedule is built from a match of one of these in some clause of the text, or from DAY_SETS
+_SCHEDULE_PARTS = tuple(Gated(rx) for rx in (_FULL_247, _TIME_RANGE, _TIME_BETWEEN, _ALL_DAY, _TIME_ONE, _DAY_RANGE,
+                                             _FULL_DAY))
+
+
 def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
     """(start, end, schedule) for each schedule in ``text`` (digits already normalised)."""
     out: list[tuple[int, int, Schedule | str]] = []
+    if not DAY_SETS.may_match(text) and not any(part.may_match(text) for part in _SCHEDULE_PARTS):
+        return out  # no word a time or a day needs: most statements
     cuts = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
     for base, stop in zip(cuts, cuts[1:]):
         part = text[base:stop]

@@ -60,7 +60,8 @@ def test_every_lexicon_finds_what_its_own_patterns_find(corpus_texts):
 def test_contrast_poles_match_running_every_pattern(corpus_texts):
     for text in corpus_texts:
         expected = []
-        for (a, b), gate in zip(contrast._COMPILED.values(), contrast._GATES):
+        for (a, b), gate in ((tuple(p.pattern for p in poles), g and g.pattern)
+                             for poles, g in zip(contrast._COMPILED.values(), contrast._GATES)):
             if gate is not None and not gate.search(text):
                 expected.append((False, False))
                 continue
@@ -87,17 +88,27 @@ def test_needed_words_are_what_every_match_holds(source, words):
             assert any(w in m.group().casefold() for w in words)
 
 
-@pytest.mark.parametrize("source", [r"\d+", r"(?:a|b)?c?", r"[a-z]+", r"x*"])
+@pytest.mark.parametrize("source", [r"\w+", r"(?:a|b)?c?", r"[^a]", r"[\u4e00-\u9fff]{2}", r"x*"])
 def test_a_pattern_with_no_needed_word_always_runs(source):
     assert needed_words([source]) is None
     assert Prefilter.of([source]).candidates("nothing here") == {0}
 
 
 def test_prefilter_names_only_the_patterns_whose_words_occur():
-    pre = Prefilter.of([r"refunds?", r"ship(?:ping)?", r"\d+"])
+    pre = Prefilter.of([r"refunds?", r"ship(?:ping)?", r"\w+"])
     assert pre.candidates("Free SHIPPING today") == {1, 2}
     assert pre.candidates("no words of theirs") == {2}
     assert needed_words([r"\d+ days"]) == {" days"}
+
+
+def test_digits_are_one_needed_character():
+    """Every digit reads as 0, so a pattern that needs a digit skips only texts with none, in any script."""
+    assert needed_words([r"\d+"]) == needed_words([r"[0-9]{2}"]) == {"0"}
+    assert needed_words([r"24 hours"]) == {"00 hours"}
+    pre = Prefilter.of([r"\d+%", r"24/7"])
+    assert pre.candidates("Support 24/7, 10% off") == {0, 1}
+    assert pre.candidates("٣٠% off") == {0}
+    assert pre.candidates("no numbers") == set()
 
 
 def test_a_lexicon_made_after_the_first_lookup_is_found_too():
