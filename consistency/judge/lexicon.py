@@ -307,14 +307,17 @@ class Lexicon:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         hits = _text_hits(text, len(_REGISTRY), len(_NEEDS))
-        found = []
-        if self._latin is not None and _LATIN_CHAR.search(text) and self._latin_slot in hits.needed:
-            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)]
+        parts = []
+        if self._latin is not None and self._latin_slot in hits.needed and _LATIN_CHAR.search(text):
+            parts.append([(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)])
         if self._raw is not None and self._raw_slot in hits.needed:
-            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)]
-        if self._literal and not text.isascii():
-            found += self._literal_matches(text, hits)
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+            parts.append([(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)])
+        if self._id in hits.literal:
+            parts.append(self._literal_matches(text, hits))
+        parts = [part for part in parts if part]
+        if len(parts) <= 1:  # each part alone is in order, without overlaps (every form needs a word: none is empty)
+            return parts[0] if parts else []
+        found = sorted((f for part in parts for f in part), key=lambda f: (f[0], f[0] - f[1]))
         kept: list[tuple[int, int, str]] = []
         for f in found:  # leftmost-longest, no overlaps
             if not kept or f[0] >= kept[-1][1]:

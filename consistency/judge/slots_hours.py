@@ -501,34 +501,40 @@ def _assign_days(part: str, times: list[tuple[int, int, tuple[int | None, int | 
     return chosen
 
 
-# every schedule is built from a match of one of these in some clause of the text, or from DAY_SETS
-_SCHEDULE_PARTS = tuple(Gated(rx) for rx in (_FULL_247, _TIME_RANGE, _TIME_BETWEEN, _ALL_DAY, _TIME_ONE, _DAY_RANGE,
-                                             _FULL_DAY))
+# every schedule is built from a match of one of these in some clause of the text, or from DAY_SETS; a
+# pattern that cannot match the whole text (it lacks a word the pattern needs) matches none of its clauses
+_G_247, _G_RANGE, _G_BETWEEN, _G_ALL_DAY, _G_ONE, _G_DAY_RANGE, _G_FULL_DAY = (
+    Gated(rx) for rx in (_FULL_247, _TIME_RANGE, _TIME_BETWEEN, _ALL_DAY, _TIME_ONE, _DAY_RANGE, _FULL_DAY))
 
 
 def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
     """(start, end, schedule) for each schedule in ``text`` (digits already normalised)."""
     out: list[tuple[int, int, Schedule | str]] = []
-    if not DAY_SETS.may_match(text) and not any(part.may_match(text) for part in _SCHEDULE_PARTS):
-        return out  # no word a time or a day needs: most statements
+    may_247, may_range, may_between, may_all_day, may_one = (
+        g.may_match(text) for g in (_G_247, _G_RANGE, _G_BETWEEN, _G_ALL_DAY, _G_ONE))
+    may_days = DAY_SETS.may_match(text) or _G_DAY_RANGE.may_match(text) or _G_FULL_DAY.may_match(text)
+    if not (may_247 or may_range or may_between or may_all_day or may_one or may_days):
+        return out  # no word a time or a day needs
     cuts = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
     for base, stop in zip(cuts, cuts[1:]):
         part = text[base:stop]
-        full = _FULL_247.search(part)
+        full = _FULL_247.search(part) if may_247 else None
         if full:
             out.append((base + full.start(), base + full.end(), "24/7"))
             continue
-        days = _day_exprs(part)
-        ranges = list(_TIME_RANGE.finditer(part))
-        ranges = sorted(ranges + [m for m in _TIME_BETWEEN.finditer(part)
+        days = _day_exprs(part) if may_days else []
+        ranges = list(_TIME_RANGE.finditer(part)) if may_range else []
+        ranges = sorted(ranges + [m for m in (_TIME_BETWEEN.finditer(part) if may_between else ())
                                   if not any(r.start() < m.end() and m.start() < r.end() for r in ranges)],
                         key=lambda m: m.start())
         times: list[tuple[int, int, tuple[int | None, int | None, bool]]] = [
             (m.start(), m.end(), r) for m in ranges if (r := _time_range(m))]
-        times += [(m.start(), m.end(), (0, 1440, False)) for m in _ALL_DAY.finditer(part)
+        times += [(m.start(), m.end(), (0, 1440, False)) for m in (_ALL_DAY.finditer(part) if may_all_day else ())
                   if not any(s <= m.start() < e for s, e, _ in times)]
         # a range this finder cannot hold ("밤 9시부터 아침 8시까지", overnight) is no pair of single times either
-        times = sorted(times + _singles(part, [(s, e) for s, e, _ in times] + [m.span() for m in ranges]))
+        if may_one:
+            times += _singles(part, [(s, e) for s, e, _ in times] + [m.span() for m in ranges])
+        times.sort()
         chosen = _assign_days(part, times, days)
         for ti, (t_start, t_end, (open_, close, bare)) in enumerate(times):
             d = days[chosen[ti]] if ti in chosen else None
@@ -546,7 +552,7 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
             out.append((base + start, base + end, "24/7" if as_schedule("24/7") == sched else sched))
         if not times and HOURS_CONTEXT.find(part):
             out += [(base + s, base + e, Schedule(d, None, None)) for s, e, d in days if len(d) > 1]
-        if not times and not any(len(d) > 1 for _, _, d in days):
+        if may_days and not times and not any(len(d) > 1 for _, _, d in days):
             for s, e, shut in _day_exprs(part, closed=True):
                 if shut != ALL_DAYS:
                     out.append((base + s, base + e, Schedule(ALL_DAYS - shut, None, None)))

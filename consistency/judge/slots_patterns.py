@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from consistency.judge.lexicon import COUNTED, CURRENCY_AFTER, CURRENCY_BEFORE, TOPICS, Lexicon
+from consistency.judge.lexicon import COUNTED, CURRENCY_AFTER, CURRENCY_BEFORE, TOPICS, Gated, Lexicon
 from consistency.judge.numbers import EN_NUMBER_WORD, NUMBER, ar_alternation, ar_pattern, parse_number
 
 _I = re.IGNORECASE
@@ -647,8 +647,8 @@ def _qty_ar(m: re.Match[str]) -> tuple[str, int, int] | None:
     return (topic, m.start("n1"), m.end()) if topic else None
 
 
-_QUANTITY_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, int, int] | None]], ...] = (
-    (_QTY_EN, _qty_en), (_QTY_ZH, _qty_zh), (_QTY_KO, _qty_ko), (_QTY_AR, _qty_ar))
+_QUANTITY_FINDERS: tuple[tuple[Gated, Callable[[re.Match[str]], tuple[str, int, int] | None]], ...] = (
+    (Gated(_QTY_EN), _qty_en), (Gated(_QTY_ZH), _qty_zh), (Gated(_QTY_KO), _qty_ko), (Gated(_QTY_AR), _qty_ar))
 
 
 # --- ages: "18 or older", "aged 16 and over", "年满18周岁", "만 14세 이상" -----------------------------
