@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consistency.judge.numbers import ar_fold
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[\u0621-\u064a\u064b-\u0652]+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -43,10 +45,11 @@ class Content:
     words: tuple[tuple[int, int, str], ...] = ()  # (start, end, stem) of content words, words mode only
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English or Arabic stem: sells/selling -> sell, shares/shared -> shar, المنتجات -> منتج."""
     w = word.lower().removesuffix("'s")
-    if re.match(r"[\u0621-\u064a]", w):
+    if _ARABIC_LETTER.match(w):
         w = ar_fold(w)
         w = next((w[len(p):] for p in _AR_PREFIXES if w.startswith(p) and len(w) - len(p) >= 3), w)
         return next((w[:-len(s)] for s in _AR_SUFFIXES if w.endswith(s) and len(w) - len(s) >= 3), w)
