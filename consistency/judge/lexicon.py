@@ -427,7 +427,8 @@ SCOPES = Lexicon({
     "country:nz": [r"new zealand|(?-i:NZ)", "نيوزيلندا", "新西兰", "紐西蘭", "뉴질랜드"],
     "region:hk": [r"hong kong", "هونغ كونغ", "香港", "港澳台", "港澳", "홍콩"],  # 港澳(台): Hong Kong and Macau (and Taiwan)
     "region:mo": [r"maca[uo]", "ماكاو", "澳门", "澳門", "마카오"],
-    "country:om": [r"oman", "سلطنة عمان", "عُمان", "阿曼", "오만"],
+    # Oman, not Amman: "عمّان" (with a shadda) is the capital of Jordan, and folding would drop the shadda
+    "country:om": [r"oman", "سلطنة عمان", "re:عُ?مَ?ان", "阿曼", "오만"],
     "country:qa": [r"qatar", "قطر", "卡塔尔", "카타르"],
     "country:kw": [r"kuwait", "الكويت", "科威特", "쿠웨이트"],
     "country:bh": [r"bahrain", "البحرين", "巴林", "바레인"],

@@ -534,6 +534,13 @@ def test_scope_terms_are_multilingual():
     assert {"region:tw"} <= scope_terms("台灣會員每件折抵NT$50", "zh") & scope_terms("台湾会员每件抵扣50元", "zh")
 
 
+def test_amman_is_not_oman():
+    """عمّان (Amman, with a shadda) and عُمان (Oman) fold to one spelling; only Oman is a market of its own."""
+    assert "country:om" not in scope_terms("تصل الطلبات إلى عمّان خلال أسبوعين.", "ar")
+    for text in ("نشحن إلى عُمان خلال أسبوع.", "الشحن مجاني داخل سلطنة عمان.", "نوصل إلى عمان وقطر."):
+        assert "country:om" in scope_terms(text, "ar")
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Not a member yet? Standard delivery is free over $50.", "en"), ("Non-members pay $5 per return.", "en"),
     ("Not a loyalty club member? Try the app free for 14 days.", "en"), ("非会员满99元包邮。", "zh"),
