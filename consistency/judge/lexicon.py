@@ -70,8 +70,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _prefilter_form(text: str) -> str:
-    """What the prefilter reads: casefolded, every digit as 0 (so that ``\\d`` needs a "0")."""
-    return _DIGIT.sub("0", text.casefold())
+    """What the prefilter reads: casefolded, every digit as 0 (so that ``\\d`` needs a "0"), and the
+    dotless ı as i (the one letter a case-insensitive regex takes for an ASCII letter that casefolding
+    keeps apart)."""
+    return _DIGIT.sub("0", text.casefold().replace("ı", "i"))
 
 
 def _class_chars(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:

@@ -117,3 +117,15 @@ def test_a_lexicon_made_after_the_first_lookup_is_found_too():
     assert late.find("Choose colours and 尺码; 颜色 too, 사이즈 있음") == [
         (7, 14, "color"), (19, 21, "size"), (23, 25, "color"), (31, 34, "size")]
     assert lexicon.TOPICS.keys("退货 and refunds") == {"return", "refund"}
+
+
+def test_every_character_a_case_insensitive_letter_matches_holds_it_in_prefilter_form():
+    """The prefilter casefolds; re.IGNORECASE also takes "K" (Kelvin), "ſ" and "ı" for ASCII letters."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x3000):
+        ch = chr(code)
+        if letters.fullmatch(ch):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    assert letter in lexicon._prefilter_form(ch), (letter, hex(code))
+    assert lexicon.TOPICS.keys("SHıPPING") == lexicon.TOPICS.keys("shipping") == {"shipping"}
