@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from consistency.judge.lexicon import Lexicon
+from consistency.judge.lexicon import Lexicon, gated
 
 # place -> (the place it lies in or None, English names (regex), names in Arabic, Chinese and Korean)
 _GAZETTEER: dict[str, tuple[str | None, str, tuple[str, ...]]] = {
@@ -141,7 +141,8 @@ def _pattern(english: str, others: tuple[str, ...]) -> str:
     return "|".join(parts)
 
 
-_PLACES = [(pid, re.compile(_pattern(en, others), re.IGNORECASE)) for pid, (_, en, others) in _GAZETTEER.items()]
+# each runs only on a text that holds a word it needs (consistency.judge.lexicon.Gated)
+_PLACES = [(pid, gated(_pattern(en, others), re.IGNORECASE)) for pid, (_, en, others) in _GAZETTEER.items()]
 # Every place name at once, a little looser than the patterns (no look-ahead, Arabic spellings folded): a text
 # it finds nothing in names no place, and the hundred patterns are not run (most texts)
 _ANY_PLACE = Lexicon({pid: [en, *(re.sub(r"\(\?!.*?\)", "", name) for name in others)]
