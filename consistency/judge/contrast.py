@@ -248,8 +248,8 @@ def contrast_features(a: str, b: str) -> dict[str, float]:
         feats[name] = float(clash)
         total += clash
     low_a, low_b = a.lower(), b.lower()
-    negated = any(m.group(1) in low_b and m.group(0).lower() not in low_b for m in _UN_PREFIX.finditer(low_a)) or \
-        any(m.group(1) in low_a and m.group(0).lower() not in low_a for m in _UN_PREFIX.finditer(low_b))
+    negated = any(stem in low_b and word not in low_b for stem, word in _un_words(a)) or \
+        any(stem in low_a and word not in low_a for stem, word in _un_words(b))
     feats["un_prefix"] = float(negated)
     free_of = _free_of_clash(a, b) or _free_of_clash(b, a)
     feats["free_of"] = float(free_of)
@@ -311,13 +311,21 @@ def _en_none_of(thing: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
+def _un_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(stem, word) of each negative-prefixed word ("unlimited": "limited", "unlimited"), lower case."""
+    return tuple((m.group(1), m.group(0)) for m in _UN_PREFIX.finditer(text.lower()))
+
+
+@lru_cache(maxsize=65536)
+def _free_of_things(text: str) -> tuple[str, ...]:
+    """What ``text`` says it is free of ("plastic-free": "plastic"), lower case."""
+    return tuple(m.group(1).lower() for pattern in _FREE_OF for m in pattern.finditer(text))
+
+
 def _free_of_clash(a: str, b: str) -> bool:
     """``a`` is free of something (plastic-free, 无塑料, 플라스틱 없는, خالٍ من البلاستيك) that ``b`` names
     without being free of it."""
-    for pattern in _FREE_OF:
-        for m in pattern.finditer(a):
-            thing = m.group(1).lower()
-            if thing in b.lower() and not any(thing == n.group(1).lower() for p in _FREE_OF for n in p.finditer(b)) \
-                    and not _en_none_of(thing).search(b):
-                return True
-    return False
+    low_b, free_b = b.lower(), _free_of_things(b)
+    return any(thing in low_b and thing not in free_b and not _en_none_of(thing).search(b)
+               for thing in _free_of_things(a))

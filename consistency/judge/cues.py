@@ -252,14 +252,23 @@ def _count(p: _Profile, kind: str, key: str) -> float:
     return float(min(3, sum(1 for c in p.cues if c.kind == kind and c.key == key)))
 
 
+_COUNTED = (("neg", "negation", "neg"), ("univ", "quantifier", "univ"), ("exist", "quantifier", "exist"),
+            ("strong", "modality", "strong"), ("weak", "modality", "weak"))
+
+
+@lru_cache(maxsize=65536)
+def _cue_counts(text: str, lang: str) -> tuple[float, ...]:
+    """How many cues of each ``_COUNTED`` kind the text holds (at most 3): read once a text, not once a pair."""
+    p = _profile(text, lang)
+    return tuple(_count(p, kind, key) for _, kind, key in _COUNTED)
+
+
 def cue_features(a_text: str, a_lang: str, b_text: str, b_lang: str) -> dict[str, float]:
     """Numeric cue features for the learned classifier; always the same keys."""
     pa, pb = _profile(a_text, a_lang), _profile(b_text, b_lang)
     shared, ratio = overlap(pa.content, pb.content)
-    feats = {f"{kind}_{side}": _count(p, k, key) for side, p in (("a", pa), ("b", pb))
-             for kind, k, key in (("neg", "negation", "neg"), ("univ", "quantifier", "univ"),
-                                  ("exist", "quantifier", "exist"), ("strong", "modality", "strong"),
-                                  ("weak", "modality", "weak"))}
+    feats = {f"{name}_{side}": n for side, text, lang in (("a", a_text, a_lang), ("b", b_text, b_lang))
+             for (name, _, _), n in zip(_COUNTED, _cue_counts(text, lang))}
     feats["neg_xor"] = float(bool(pa.negations) != bool(pb.negations))
     feats["quant_clash"] = float((feats["univ_a"] > 0 and feats["exist_b"] > 0 and not feats["univ_b"])
                                  or (feats["univ_b"] > 0 and feats["exist_a"] > 0 and not feats["univ_a"]))

@@ -370,8 +370,21 @@ class _Pair:
 
 
 def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
-           rates: Mapping[str, float] | None) -> tuple[list[_Pair], bool]:
+           rates: Mapping[str, float] | None) -> tuple[Sequence[_Pair], bool]:
     """Every same-type, topic-compatible slot pair with its relation; and whether the scopes differ."""
+    if rates is None:  # the judge reads a pair twice (its features, then the rule): once is enough
+        return _pairs_without_rates(a_text, a_lang, b_text, b_lang)
+    return _find_pairs(a_text, a_lang, b_text, b_lang, rates)
+
+
+@lru_cache(maxsize=1024)
+def _pairs_without_rates(a_text: str, a_lang: str, b_text: str, b_lang: str) -> tuple[tuple[_Pair, ...], bool]:
+    found, scope_differs = _find_pairs(a_text, a_lang, b_text, b_lang, None)
+    return tuple(found), scope_differs
+
+
+def _find_pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
+                rates: Mapping[str, float] | None) -> tuple[list[_Pair], bool]:
     ta, tb = _analyse(a_text, a_lang), _analyse(b_text, b_lang)
     out: list[_Pair] = []
     related: bool | None = None
