@@ -55,9 +55,6 @@ def _folded(text: str) -> tuple[str, Sequence[int]]:
     return ar_fold("".join(ch for _, ch in kept)), tuple(i for i, _ in kept)
 
 
-_REGISTRY: list[Lexicon] = []
-"""Every lexicon made, in order: the shared automata cover them all."""
-
 try:  # the parser behind re.compile: private, so an unreadable form only costs the shortcut
     from re import _parser as _re_parser
 except ImportError:  # pragma: no cover
@@ -165,6 +162,9 @@ class Prefilter:
             found |= ids
         return frozenset(found)
 
+
+_REGISTRY: list[Lexicon] = []
+"""Every lexicon made, in order: the shared automata cover them all."""
 
 _NEEDS: list[frozenset[str] | None] = []
 """The needed words of every regex the shared pass serves (a lexicon's, or a ``Gated`` pattern's)."""

@@ -60,9 +60,9 @@ DURATION_UNITS = Lexicon({
 _BETWEEN_WORD = r"(?:\bbetween|بين)"
 _BETWEEN = rf"{_BETWEEN_WORD}\s+(?P<b1>{NUMBER})\s*(?:and|و)\s*(?P<b2>{NUMBER})"
 _DURATION = Gated(re.compile(rf"(?:{_BETWEEN}|(?P<n1>{NUMBER})(?:{_RANGE}(?P<n2>{NUMBER}))?)(?P<ahalf>\s+and\s+a\s+half)?"
-                       r"\s?-?\s?(?P<cl>个|個)?(?P<zhhalf>半)?\s?"
-                       r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
-                       rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I))  # 18周岁 is an age
+                             r"\s?-?\s?(?P<cl>个|個)?(?P<zhhalf>半)?\s?"
+                             r"(?:(?:full|whole|entire|clear|calendar)\s)?"  # "a full month", "30 calendar days"
+                             rf"(?P<unit>{DURATION_UNITS.alternation})(?!년|차|말|岁|歲)", _I))  # 18周岁 is an age
 # "أسبوعًا كاملًا" (a whole week): the accusative unit alone is one of it, unless a number counts it
 _NUMBER_JUST_BEFORE = re.compile(rf"(?:{NUMBER})\s*$")
 _WORK_WEEK_AFTER = re.compile(r"[- ](?:(?:working|work)[- ])?weeks?\b", re.IGNORECASE)  # "a four-day week" is a work pattern
@@ -259,11 +259,11 @@ _AMOUNT = r"\d+(?:[,.]\d+)*(?:[万萬만천])?"
 _MAG = r"(?:\s?(?P<{}>k|m|bn|thousand|million|billion)(?![A-Za-z]))?"
 # "$20-40", "$1-2 million": a range that names its currency once, before the first end
 _MONEY_BEFORE = Gated(re.compile(rf"(?P<cur>{CURRENCY_BEFORE.alternation})\s?(?P<n1>{_AMOUNT}){_MAG.format('mag')}"
-                           rf"(?:\s?(?:-|–|~|to)\s?(?P<n2>{_AMOUNT}){_MAG.format('mag2')}(?![.,]?\d|\s?%))?", _I))
+                                 rf"(?:\s?(?:-|–|~|to)\s?(?P<n2>{_AMOUNT}){_MAG.format('mag2')}(?![.,]?\d|\s?%))?", _I))
 # "20-40元", "2만~4만 원", "between 20 and 40 dollars", "بين ٢٠ و٤٠ دولارًا": a range that names it after the last
 _MONEY_AFTER = Gated(re.compile(rf"(?:(?P<btw>{_BETWEEN_WORD}\s+)?(?P<n0>{NUMBER})\s*"
-                          rf"(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))\s*(?!an?\b))?"
-                          rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I))
+                                rf"(?(btw)(?:and|و)|(?:-|–|~|～|\bto\b|至|到|에서))\s*(?!an?\b))?"
+                                rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I))
 _MONEY_AFTER_ONE = re.compile(rf"(?P<n1>{NUMBER})\s?(?P<cur>{CURRENCY_AFTER.alternation})", _I)  # no range
 _MONEY_ZH_MAN = re.compile(r"(?P<q>满|滿)\s?(?P<n1>\d+)(?=\s?(?:包邮|包郵|免运费|免運費|减|減|可|即))")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -658,7 +658,7 @@ _AGE = Gated(re.compile(
     rf"|(?P<zh>(?:年满|满|滿|未满|未滿|不满|不滿)?\s?(?P<n3>{NUMBER})\s?(?:周岁|週歲|岁|歲)(?:以上|及以上|以下)?)"
     rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?(?:세|살)(?:(?![가-힣])|(?=부터|까지))(?:\s?(?:이상|미만|이하))?)", _I))
 _AR_AGE = Gated(re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
-                     r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?"))
+                           r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?"))
 # what each pattern cannot match without: a digit, or a year-of-age word; a weight unit
 _AGE_GATE = re.compile(r"\d|岁|歲|세|살")
 _AR_AGE_GATE = re.compile(r"عام|سنة|سنوات")
@@ -698,8 +698,8 @@ def find_ages(text: str) -> Iterator[Raw]:
 # --- weights: "up to 15 kg", "over ten kilos", "20公斤以内", "5킬로", "٥ كيلوغرام" ---------------------------
 _KG = {"kg": 1.0, "g": 0.001, "lb": 0.4536}
 _WEIGHT = Gated(re.compile(rf"(?P<n1>{NUMBER})\s?(?:(?P<kg>kgs?|kilos?|kilograms?|kilogrammes?|公斤|千克|킬로그램|킬로|"
-                     r"كيلوغرامات|كيلوغرام|كيلوجرام|كيلو|كجم|كغ)|(?P<lb>lbs?|pounds? (?:in weight|heavy))|"
-                     r"(?P<g>grams?|(?-i:g)|克|그램|غرام|جرام))(?![A-Za-z\u0621-\u064a])", _I))  # 5G is a network
+                           r"كيلوغرامات|كيلوغرام|كيلوجرام|كيلو|كجم|كغ)|(?P<lb>lbs?|pounds? (?:in weight|heavy))|"
+                           r"(?P<g>grams?|(?-i:g)|克|그램|غرام|جرام))(?![A-Za-z\u0621-\u064a])", _I))  # 5G is a network
 
 
 _WEIGHT_GATE = re.compile(r"kg|kilo|lb|pound|gram|(?-i:[\d\s]g)(?![A-Za-z\u0621-\u064a])|公斤|千克|克|킬로|그램|كيلو|كجم|كغ|"
