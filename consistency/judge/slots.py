@@ -369,23 +369,37 @@ class _Pair:
     explicit: bool
 
 
-def _pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
-           rates: Mapping[str, float] | None) -> tuple[Sequence[_Pair], bool]:
-    """Every same-type, topic-compatible slot pair with its relation; and whether the scopes differ."""
+@dataclass(frozen=True, slots=True)
+class _PairReading:
+    """What the slot rule and the slot features read from a pair, from one reading of each statement:
+    ``agreed`` holds the ids of slots in ``slots_a`` and ``slots_b`` (which it keeps alive)."""
+    slots_a: tuple[Slot, ...]
+    slots_b: tuple[Slot, ...]
+    pairs: tuple[_Pair, ...]
+    scope_differs: bool
+    agreed: frozenset[int]
+
+
+def _read_pair(a_text: str, a_lang: str, b_text: str, b_lang: str,
+               rates: Mapping[str, float] | None) -> _PairReading:
     if rates is None:  # the judge reads a pair twice (its features, then the rule): once is enough
-        return _pairs_without_rates(a_text, a_lang, b_text, b_lang)
-    return _find_pairs(a_text, a_lang, b_text, b_lang, rates)
+        return _read_pair_without_rates(a_text, a_lang, b_text, b_lang)
+    return _reading(a_text, a_lang, b_text, b_lang, rates)
 
 
 @lru_cache(maxsize=1024)
-def _pairs_without_rates(a_text: str, a_lang: str, b_text: str, b_lang: str) -> tuple[tuple[_Pair, ...], bool]:
-    found, scope_differs = _find_pairs(a_text, a_lang, b_text, b_lang, None)
-    return tuple(found), scope_differs
+def _read_pair_without_rates(a_text: str, a_lang: str, b_text: str, b_lang: str) -> _PairReading:
+    return _reading(a_text, a_lang, b_text, b_lang, None)
 
 
-def _find_pairs(a_text: str, a_lang: str, b_text: str, b_lang: str,
-                rates: Mapping[str, float] | None) -> tuple[list[_Pair], bool]:
+def _reading(a_text: str, a_lang: str, b_text: str, b_lang: str, rates: Mapping[str, float] | None) -> _PairReading:
     ta, tb = _analyse(a_text, a_lang), _analyse(b_text, b_lang)
+    pairs, scope_differs = _pairs(ta, tb, rates)
+    return _PairReading(ta.slots, tb.slots, tuple(pairs), scope_differs, frozenset(_agreed(ta.slots, tb.slots, rates)))
+
+
+def _pairs(ta: _Analysis, tb: _Analysis, rates: Mapping[str, float] | None) -> tuple[list[_Pair], bool]:
+    """Every same-type, topic-compatible slot pair with its relation; and whether the scopes differ."""
     out: list[_Pair] = []
     related: bool | None = None
     shared_types = {s.type for s in ta.slots} & {s.type for s in tb.slots}
@@ -454,15 +468,14 @@ def compare(a_text: str, a_lang: str, b_text: str, b_lang: str,
     """
     if a_text == b_text:
         return None
-    pairs, scope_differs = _pairs(a_text, a_lang, b_text, b_lang, rates)
-    if scope_differs:
+    read = _read_pair(a_text, a_lang, b_text, b_lang, rates)
+    if read.scope_differs:
         return None
-    if not pairs:
+    if not read.pairs:
         return _free_vs_fee(a_text, a_lang, b_text, b_lang)
-    agreed = _agreed(_analyse(a_text, a_lang).slots, _analyse(b_text, b_lang).slots, rates)
     best: SlotConflict | None = None
-    for p in pairs:
-        if p.relation != "differ" or id(p.a) in agreed or id(p.b) in agreed:
+    for p in read.pairs:
+        if p.relation != "differ" or id(p.a) in read.agreed or id(p.b) in read.agreed:
             continue  # a slot that agrees with some slot on the other side is matched, not contradicted
         business = (base_unit(p.a.unit) == "business_day", base_unit(p.b.unit) == "business_day")
         if business[0] != business[1] and not (p.explicit and p.a.topic == p.b.topic):
@@ -527,9 +540,8 @@ def _free_vs_fee(a_text: str, a_lang: str, b_text: str, b_lang: str) -> SlotConf
 
 def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[str, float]:
     """Numeric features for the learned classifier; always the same keys."""
-    sa, sb = _analyse(text_a, lang_a).slots, _analyse(text_b, lang_b).slots
-    pairs, scope_differs = _pairs(text_a, lang_a, text_b, lang_b, None)
-    agreed = _agreed(sa, sb, None)
+    read = _read_pair(text_a, lang_a, text_b, lang_b, None)
+    sa, sb, pairs, scope_differs, agreed = read.slots_a, read.slots_b, read.pairs, read.scope_differs, read.agreed
     feats = {"any_a": float(bool(sa)), "any_b": float(bool(sb)),
              "same_type": float(bool({s.type for s in sa} & {s.type for s in sb})),
              "compatible": float(bool(pairs)), "equal": float(any(p.relation == "same" for p in pairs)),
@@ -543,7 +555,7 @@ def slot_features(text_a: str, lang_a: str, text_b: str, lang_b: str) -> dict[st
     return feats
 
 
-def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], agreed: set[int]) -> tuple[bool, bool]:
+def _values_differ(sa: Sequence[Slot], sb: Sequence[Slot], agreed: frozenset[int]) -> tuple[bool, bool]:
     """(any, open): some same-type values differ and neither is stated by the other side too (weak
     evidence, for the classifier and its gate); and such values whose clauses do not name only
     different topics ("refunds in 5 business days", "returns within 30 days" are two slots of one
