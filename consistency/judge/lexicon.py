@@ -186,7 +186,7 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         """False only if the pattern matches nowhere in ``text`` nor in any part of it."""
-        return self._slot in _text_hits(text, len(_REGISTRY), len(_NEEDS)).needed
+        return self._slot in _hits(text).needed
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
@@ -240,11 +240,11 @@ class _TextHits:
 
     def __init__(self, text: str, automata: _Automata) -> None:
         self.literal: dict[int, list[tuple[int, int, str]]] = {}
-        """Per lexicon, each literal form found in the folded text: (start, -length, key)."""
+        """Per lexicon, each literal form found in the folded text: (start, length, key)."""
         if automata.literal is not None and not text.isascii():
             for last, hits in automata.literal.iter(_folded(text)[0]):
                 for lex_id, length, key in hits:
-                    self.literal.setdefault(lex_id, []).append((last - length + 1, -length, key))
+                    self.literal.setdefault(lex_id, []).append((last - length + 1, length, key))
         self.needed = automata.needed.candidates(text)
         """The registered regexes that can match the text (their slots in ``_NEEDS``)."""
 
@@ -252,6 +252,21 @@ class _TextHits:
 @lru_cache(maxsize=4096)
 def _text_hits(text: str, lexicons: int, needs: int) -> _TextHits:
     return _TextHits(text, _automata(lexicons, needs))
+
+
+def _hits(text: str) -> _TextHits:
+    """The shared pass over ``text``, for the lexicons and patterns made so far."""
+    return _text_hits(text, len(_REGISTRY), len(_NEEDS))
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The matches a left-to-right scan keeps: at each position the longest, none overlapping one kept."""
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if not kept or f[0] >= kept[-1][1]:
+            kept.append(f)
+    return kept
 
 
 class Lexicon:
@@ -270,61 +285,48 @@ class Lexicon:
         self.alternation = "(?:" + "|".join(_entry_pattern(f) for f, _ in forms) + ")"
         """The forms as one regex source without groups, for embedding in larger patterns."""
         self._keys = [key for _, key in forms]
-        latin = [f for f, _ in forms if _kind(f) == "latin"]
-        raw = [f[3:] for f, _ in forms if _kind(f) == "regex"]
-        latin_groups = [f"(?P<g{i}>{f})" for i, (f, _) in enumerate(forms) if _kind(f) == "latin"]
-        raw_groups = [f"(?P<g{i}>{f[3:]})" for i, (f, _) in enumerate(forms) if _kind(f) == "regex"]
-        self._latin = (re.compile(rf"(?<![A-Za-z])(?:{'|'.join(latin_groups)})(?![A-Za-z])", re.IGNORECASE)
-                       if latin else None)
-        self._raw = re.compile("|".join(raw_groups), re.IGNORECASE) if raw else None
-        self._literal = {_folded(f)[0]: key for f, key in reversed(forms) if _kind(f) == "literal"}
+        kinds = [_kind(f) for f, _ in forms]
+        latin = {i: f for i, ((f, _), kind) in enumerate(zip(forms, kinds)) if kind == "latin"}
+        raw = {i: f[3:] for i, ((f, _), kind) in enumerate(zip(forms, kinds)) if kind == "regex"}
+        groups = {i: f"(?P<g{i}>{f})" for i, f in (latin | raw).items()}  # the group names the form's key
+        self._latin = (re.compile(rf"(?<![A-Za-z])(?:{'|'.join(groups[i] for i in latin)})(?![A-Za-z])",
+                                  re.IGNORECASE) if latin else None)
+        self._raw = re.compile("|".join(groups[i] for i in raw), re.IGNORECASE) if raw else None
+        self._literal = {_folded(f)[0]: key for (f, key), kind in reversed(list(zip(forms, kinds))) if kind == "literal"}
         # the words one of which every match of a regex holds (None: some form has none to require)
-        self._latin_slot = _register(needed_words(latin))
-        self._raw_slot = _register(needed_words(raw))
+        self._latin_slot = _register(needed_words(list(latin.values())))
+        self._raw_slot = _register(needed_words(list(raw.values())))
         self._id = len(_REGISTRY)
         _REGISTRY.append(self)
 
     def _literal_matches(self, text: str, hits: _TextHits) -> list[tuple[int, int, str]]:
-        """This lexicon's literal forms in ``text``: at each position the longest, left to right, no overlaps."""
-        found = sorted(hits.literal.get(self._id, ()))
-        if not found:
-            return []
+        """Every occurrence of this lexicon's literal forms in ``text``, overlapping ones too, in the
+        offsets of ``text`` (folding keeps their order: the longest at a position stays the longest)."""
         _, index = _folded(text)
-        out, free_from = [], 0
-        for start, minus_length, key in found:
-            if start < free_from:
-                continue
-            end = index[start - minus_length - 1] + 1
+        out = []
+        for start, length, key in hits.literal.get(self._id, ()):
+            end = index[start + length - 1] + 1
             while end < len(text) and _AR_MARK.match(text[end]):
                 end += 1
             out.append((index[start], end, key))
-            free_from = start - minus_length
         return out
 
     def may_match(self, text: str) -> bool:
         """False only if ``find`` finds nothing in ``text`` or in any part of it."""
-        hits = _text_hits(text, len(_REGISTRY), len(_NEEDS))
+        hits = _hits(text)
         return (self._latin is not None and self._latin_slot in hits.needed) or \
             (self._raw is not None and self._raw_slot in hits.needed) or self._id in hits.literal
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        hits = _text_hits(text, len(_REGISTRY), len(_NEEDS))
-        parts = []
+        hits = _hits(text)
+        found = []
         if self._latin is not None and self._latin_slot in hits.needed and _LATIN_CHAR.search(text):
-            parts.append([(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)])
+            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._latin.finditer(text)]
         if self._raw is not None and self._raw_slot in hits.needed:
-            parts.append([(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)])
-        if self._id in hits.literal:
-            parts.append(self._literal_matches(text, hits))
-        parts = [part for part in parts if part]
-        if len(parts) <= 1:  # each part alone is in order, without overlaps (every form needs a word: none is empty)
-            return parts[0] if parts else []
-        found = sorted((f for part in parts for f in part), key=lambda f: (f[0], f[0] - f[1]))
-        kept: list[tuple[int, int, str]] = []
-        for f in found:  # leftmost-longest, no overlaps
-            if not kept or f[0] >= kept[-1][1]:
-                kept.append(f)
-        return kept
+            found += [(m.start(), m.end(), self._keys[int(m.lastgroup[1:])]) for m in self._raw.finditer(text)]
+        if self._id in hits.literal:  # the literal forms among themselves first, as one alternation would
+            found += _leftmost_longest(self._literal_matches(text, hits))
+        return _leftmost_longest(found)
 
     def key(self, form: str) -> str | None:
         """The key of a form that ``alternation`` matched (the whole of ``form``)."""
