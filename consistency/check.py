@@ -82,11 +82,12 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
     found = _Findings(units, pairs)
     rows = _Rows(units, vectors, store, judge.encoder.id)
     observer.start("judge", total=len(todo))
-    # Chunks are cut the same way whatever runs them. A chunk's vectors are gathered only when its
-    # wave runs, and verdicts turn into findings as they arrive: nothing holds every pair's
+    # Chunks are cut evenly for the workers (a pair's verdict does not depend on its chunk). A
+    # chunk's vectors are gathered only when its wave runs, and verdicts turn into findings as they arrive: nothing holds every pair's
     # vectors or verdicts at once.
-    chunks = [todo[start:start + JUDGE_CHUNK] for start in range(0, len(todo), JUDGE_CHUNK)]
-    wave = 4 * getattr(executor, "workers", 2) if parallel else 1
+    workers = getattr(executor, "workers", 2) if parallel else 1
+    chunks = _even_chunks(todo, JUDGE_CHUNK, workers)
+    wave = 4 * workers if parallel else 1
     for start in range(0, len(chunks), wave):
         group = chunks[start:start + wave]
         tasks = [_judge_task(units, pairs, rows, idx) for idx in group]
@@ -109,6 +110,20 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
                 found.add(i, verdicts[keys[i]])
     timings["judge"] = time.perf_counter() - t
     return JudgeRun(found.sorted(), len(pairs), timings, embedded, len(keys) - len(todo))
+
+
+def _even_chunks(items: Sequence[int], most: int, workers: int) -> list[Sequence[int]]:
+    """``items`` cut into chunks of at most ``most``, as even as can be, in a multiple of ``workers``.
+
+    A verdict does not depend on the chunk its pair is judged in, so the cut changes no finding;
+    it sets how the work is shared. Cut at ``most`` with the rest in a last chunk, 10,946 pairs were
+    4,096 + 4,096 + 2,754: one of two workers judged 6,850 of them while the other waited."""
+    count = min(len(items), workers * -(-len(items) // (workers * most)))
+    if not count:
+        return []
+    size, longer = divmod(len(items), count)  # the first ``longer`` chunks hold one item more
+    bounds = [k * size + min(k, longer) for k in range(count + 1)]
+    return [items[lo:hi] for lo, hi in zip(bounds, bounds[1:])]
 
 
 def _judge_task(units: Sequence[Unit], pairs: Sequence[Pair], rows: _Rows,

@@ -73,3 +73,18 @@ def test_a_corpus_held_in_half_precision_is_judged_on_the_stored_full_vectors(ju
         half = [f.to_dict() for f in judge_units(units, judge, store, top_k=5, min_similarity=0.0).findings]
     assert held == [np.float32, np.float16]
     assert half == full and len(full) >= 2
+
+
+def test_judging_chunks_share_the_pairs_evenly_among_the_workers():
+    """Every pair once, in order, no chunk over the limit, as many chunks as a multiple of the workers,
+    and no chunk more than one pair longer than another: two workers get equal shares of the work."""
+    from consistency.check import _even_chunks
+
+    for n, most, workers in [(10_946, 4096, 2), (10_946, 4096, 1), (7, 3, 2), (1, 4096, 4), (8192, 4096, 2)]:
+        chunks = _even_chunks(list(range(n)), most, workers)
+        assert [i for c in chunks for i in c] == list(range(n))
+        assert max(map(len, chunks)) <= most
+        assert max(map(len, chunks)) - min(map(len, chunks)) <= 1
+        assert len(chunks) % workers == 0 or len(chunks) == n
+    assert [len(c) for c in _even_chunks(list(range(10_946)), 4096, 2)] == [2737, 2737, 2736, 2736]
+    assert _even_chunks([], 4096, 2) == []
