@@ -83,8 +83,8 @@ def judge_units(units: Sequence[Unit], judge: PairJudge, store: Store | None, to
     rows = _Rows(units, vectors, store, judge.encoder.id)
     observer.start("judge", total=len(todo))
     # Chunks are cut evenly for the workers (a pair's verdict does not depend on its chunk). A
-    # chunk's vectors are gathered only when its wave runs, and verdicts turn into findings as they arrive: nothing holds every pair's
-    # vectors or verdicts at once.
+    # chunk's vectors are gathered only when its wave runs, and verdicts turn into findings as they
+    # arrive: nothing holds every pair's vectors or verdicts at once.
     workers = getattr(executor, "workers", 2) if parallel else 1
     chunks = _even_chunks(todo, JUDGE_CHUNK, workers)
     wave = 4 * workers if parallel else 1

@@ -1,7 +1,8 @@
 """Where the CPU-bound stages run: in this process, in local worker processes, or on a Dask
 cluster. Stages hand an executor a top-level function and a list of chunks; the executor
-returns the results in chunk order. Chunks are cut the same way whatever runs them, so every
-executor gives the same results as one process.
+returns the results in chunk order. A chunk's results do not depend on the chunks beside it
+(judging cuts its chunks by the number of workers, to share the pairs evenly), so every executor
+gives the same results as one process.
 
     make_executor("local", workers=1)                 # this process
     make_executor("local", workers=4)                 # 4 worker processes
