@@ -93,7 +93,8 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
 
     A run of literal characters is required; so is one of the requirements of every branch of an
     alternation, and what a group, a repeat of at least one or a narrow character class requires. Of the
-    requirements found, the one whose shortest string is longest is kept (the rarest, most likely)."""
+    requirements found, the one whose shortest string is longest is kept (the rarest, most likely), and
+    of those alike the one of fewest strings ("周岁|岁" rather than every numeral of every language)."""
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -117,7 +118,7 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             found.append(need)
     if run:
         found.append(frozenset({_prefilter_form("".join(run))}))
-    return max(found, key=lambda words: min(map(len, words))) if found else None
+    return max(found, key=lambda words: (min(map(len, words)), -len(words))) if found else None
 
 
 def needed_words(sources: Sequence[str], flags: int = re.IGNORECASE) -> frozenset[str] | None:
