@@ -363,11 +363,12 @@ def _single(part: str, m: re.Match[str], context: bool) -> tuple[int, int, str, 
 def _singles(part: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int | None, int | None, bool]]]:
     """Single opening and closing times outside ``taken``; an opening followed closely by a closing
     time ("opens at 10am and closes at 8pm") is one range."""
-    if _CUTOFF.search(part) or _OCCASION.search(part):
+    ones = list(_TIME_ONE.finditer(part))
+    if not ones or _CUTOFF.search(part) or _OCCASION.search(part):
         return []
     context = bool(HOURS_CONTEXT.find(part) or _SERVICE.search(part))
     found = []
-    for m in _TIME_ONE.finditer(part):
+    for m in ones:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         got = _single(part, m, context)

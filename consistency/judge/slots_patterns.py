@@ -652,15 +652,19 @@ _QUANTITY_FINDERS: tuple[tuple[Gated, Callable[[re.Match[str]], tuple[str, int, 
 
 
 # --- ages: "18 or older", "aged 16 and over", "年满18周岁", "만 14세 이상" -----------------------------
+_AGE_EN = (r"\b(?:aged?\s+)?(?P<n1>\d{1,2})\s*(?:\+(?![\d\s]*[A-Za-z\d])|(?:years?\s+old\s+)?(?:or|and)\s+(?:older|over|above|up)\b|"
+           r"years?\s+(?:of\s+age|old)\b)|\b(?:aged|ages?)\s+(?P<n2>\d{1,2})\b")
 _AGE = Gated(re.compile(
-    r"\b(?:aged?\s+)?(?P<n1>\d{1,2})\s*(?:\+(?![\d\s]*[A-Za-z\d])|(?:years?\s+old\s+)?(?:or|and)\s+(?:older|over|above|up)\b|"
-    r"years?\s+(?:of\s+age|old)\b)|\b(?:aged|ages?)\s+(?P<n2>\d{1,2})\b"
+    _AGE_EN +
     rf"|(?P<zh>(?:年满|满|滿|未满|未滿|不满|不滿)?\s?(?P<n3>{NUMBER})\s?(?:周岁|週歲|岁|歲)(?:以上|及以上|以下)?)"
     rf"|(?P<ko>(?:만\s?)?(?P<n4>\d{{1,2}}|{NUMBER})\s?(?:세|살)(?:(?![가-힣])|(?=부터|까지))(?:\s?(?:이상|미만|이하))?)", _I))
 _AR_AGE = Gated(re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
                            r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?"))
-# what each pattern cannot match without: a digit, or a year-of-age word; a weight unit
-_AGE_GATE = re.compile(r"\d|岁|歲|세|살")
+# The Chinese and Korean ages cannot match without a year-of-age word; without one, the English ages
+# alone (which need a digit) find the same matches, without trying a numeral in every language at every
+# position. What the Arabic pattern cannot match without: a year word.
+_AGE_CJK_WORD = re.compile(r"岁|歲|세|살")
+_AGE_EN_ONLY, _DIGIT = re.compile(_AGE_EN, _I), re.compile(r"\d")
 _AR_AGE_GATE = re.compile(r"عام|سنة|سنوات")
 _AR_AGE_MIN = re.compile(r"فأكثر|أو أكثر|فما فوق|لا يقل|ألا يقل|على الأقل|بلغ|أتم")
 _AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
@@ -675,14 +679,17 @@ _AGE_UNTIL_AFTER = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?까지")
 def find_ages(text: str) -> Iterator[Raw]:
     """An age limit: a bound ("or older", "以上", "이상" a minimum; "under", "未满", "미만" a maximum) on
     a number of years, as a quantity whose topic is "age"."""
-    for m in _AGE.finditer(text) if _AGE_GATE.search(text) else ():
-        n = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g))
+    ages = (_AGE.finditer(text) if _AGE_CJK_WORD.search(text) else
+            _AGE_EN_ONLY.finditer(text) if _DIGIT.search(text) else ())
+    for m in ages:
+        groups = m.groupdict()
+        n = next(g for g in ("n1", "n2", "n3", "n4") if groups.get(g))
         value = _num(m.group(n))
         if value is None or not 0 < value < 120:
             continue
         span = m.group(0)
         before = text[max(0, m.start() - 20):m.start()]
-        after = text[m.end():m.end() + 8] if m.group("ko") else ""
+        after = text[m.end():m.end() + 8] if groups.get("ko") else ""
         qualifier = ("max" if _AGE_MAX.search(span) or _AGE_MAX_BEFORE.search(before) or _AGE_UNTIL_AFTER.match(after)
                      else "min" if _AGE_MIN.search(span) or _AGE_MIN_BEFORE.search(before) or _AGE_FROM_AFTER.match(after)
                      else "")
@@ -702,6 +709,7 @@ _WEIGHT = Gated(re.compile(rf"(?P<n1>{NUMBER})\s?(?:(?P<kg>kgs?|kilos?|kilograms
                            r"(?P<g>grams?|(?-i:g)|克|그램|غرام|جرام))(?![A-Za-z\u0621-\u064a])", _I))  # 5G is a network
 
 
+# what the weight pattern cannot match without: a weight unit
 _WEIGHT_GATE = re.compile(r"kg|kilo|lb|pound|gram|(?-i:[\d\s]g)(?![A-Za-z\u0621-\u064a])|公斤|千克|克|킬로|그램|كيلو|كجم|كغ|"
                           r"غرام|جرام", _I)
 
