@@ -360,13 +360,15 @@ def _single(part: str, m: re.Match[str], context: bool) -> tuple[int, int, str, 
     return (start, end, kind, minutes) if 0 <= minutes <= 1440 else None
 
 
-def _singles(part: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int | None, int | None, bool]]]:
+def _singles(part: str, taken: list[tuple[int, int]], may_context: bool = True
+             ) -> list[tuple[int, int, tuple[int | None, int | None, bool]]]:
     """Single opening and closing times outside ``taken``; an opening followed closely by a closing
-    time ("opens at 10am and closes at 8pm") is one range."""
+    time ("opens at 10am and closes at 8pm") is one range. ``may_context``: False when the statement
+    holds no hours-context word (nor, then, the clause)."""
     ones = list(_TIME_ONE.finditer(part))
     if not ones or _CUTOFF.search(part) or _OCCASION.search(part):
         return []
-    context = bool(HOURS_CONTEXT.find(part) or _SERVICE.search(part))
+    context = bool((may_context and HOURS_CONTEXT.find(part)) or _SERVICE.search(part))
     found = []
     for m in ones:
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -403,29 +405,35 @@ def _day_value(m: re.Match[str], prefix: str = "") -> int:
     return next(_AR_DAY_VALUES[i] for i in range(len(_AR_DAY_VALUES)) if m.group(f"{prefix}ar{i}"))
 
 
-def _day_exprs(text: str, closed: bool = False) -> list[tuple[int, int, frozenset[int]]]:
+_ALL_KINDS = (True, True, True)
+
+
+def _day_exprs(text: str, closed: bool = False, kinds: tuple[bool, bool, bool] = _ALL_KINDS
+               ) -> list[tuple[int, int, frozenset[int]]]:
     """Day ranges, named days and day sets in ``text``: the days it is open (or, with ``closed``,
-    the days it says it is closed)."""
-    merged = _day_sets(text)
+    the days it says it is closed). ``kinds`` says which of the three can be there at all (a clause
+    holds none that its statement cannot)."""
+    merged = _day_sets(text, kinds)
     if closed:
         return [span for f in merged if (span := _closed_span(text, f))]
     return _open_days(text, merged)
 
 
 @lru_cache(maxsize=4096)
-def _day_sets(text: str) -> tuple[tuple[int, int, frozenset[int]], ...]:
+def _day_sets(text: str, kinds: tuple[bool, bool, bool]) -> tuple[tuple[int, int, frozenset[int]], ...]:
     """Every day expression in ``text``, lists merged, in text order (read once for open and closed days)."""
     found: list[tuple[int, int, frozenset[int]]] = []
-    for m in _DAY_RANGE.finditer(text):
+    ranges, days, sets = kinds
+    for m in _DAY_RANGE.finditer(text) if ranges else ():
         a, b = _day_value(m, "a_"), _day_value(m, "b_")
         found.append((m.start(), m.end(), frozenset((a + k) % 7 for k in range((b - a) % 7 + 1))))
     taken = [(s, e) for s, e, _ in found]
-    for m in _FULL_DAY.finditer(text):
+    for m in _FULL_DAY.finditer(text) if days else ():
         if not any(s <= m.start() < e for s, e in taken):
             single = _DAY_RE.fullmatch(m.group(0).strip())
             if single:
                 found.append((m.start(), m.end(), frozenset({_day_value(single)})))
-    for start, end, key in DAY_SETS.find(text):
+    for start, end, key in DAY_SETS.find(text) if sets else ():
         if not any(s <= start < e for s, e in taken) and not (key == "weekdays" and _NUMBER_BEFORE.search(
                 text[max(0, start - 24):start])):
             found.append((start, end, _DAY_SET_VALUES[key]))
@@ -513,7 +521,8 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
     out: list[tuple[int, int, Schedule | str]] = []
     may_247, may_range, may_between, may_all_day, may_one = (
         g.may_match(text) for g in (_G_247, _G_RANGE, _G_BETWEEN, _G_ALL_DAY, _G_ONE))
-    may_days = DAY_SETS.may_match(text) or _G_DAY_RANGE.may_match(text) or _G_FULL_DAY.may_match(text)
+    day_kinds = (_G_DAY_RANGE.may_match(text), _G_FULL_DAY.may_match(text), DAY_SETS.may_match(text))
+    may_days, may_context = any(day_kinds), HOURS_CONTEXT.may_match(text)
     if not (may_247 or may_range or may_between or may_all_day or may_one or may_days):
         return out  # no word a time or a day needs
     cuts = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
@@ -523,7 +532,7 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
         if full:
             out.append((base + full.start(), base + full.end(), "24/7"))
             continue
-        days = _day_exprs(part) if may_days else []
+        days = _day_exprs(part, kinds=day_kinds) if may_days else []
         ranges = list(_TIME_RANGE.finditer(part)) if may_range else []
         ranges = sorted(ranges + [m for m in (_TIME_BETWEEN.finditer(part) if may_between else ())
                                   if not any(r.start() < m.end() and m.start() < r.end() for r in ranges)],
@@ -534,7 +543,7 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
                   if not any(s <= m.start() < e for s, e, _ in times)]
         # a range this finder cannot hold ("밤 9시부터 아침 8시까지", overnight) is no pair of single times either
         if may_one:
-            times += _singles(part, [(s, e) for s, e, _ in times] + [m.span() for m in ranges])
+            times += _singles(part, [(s, e) for s, e, _ in times] + [m.span() for m in ranges], may_context)
         times.sort()
         chosen = _assign_days(part, times, days)
         for ti, (t_start, t_end, (open_, close, bare)) in enumerate(times):
@@ -551,10 +560,10 @@ def find_hours(text: str) -> list[tuple[int, int, Schedule | str]]:
             start, end = (min(t_start, d_span[0]), max(t_end, d_span[1])) if d_span else (t_start, t_end)
             end -= 1 if re.search(r"\d\s?[ap]m\.$", part[:end], re.IGNORECASE) else 0  # "5pm." ends the sentence
             out.append((base + start, base + end, "24/7" if as_schedule("24/7") == sched else sched))
-        if not times and HOURS_CONTEXT.find(part):
+        if not times and may_context and HOURS_CONTEXT.find(part):
             out += [(base + s, base + e, Schedule(d, None, None)) for s, e, d in days if len(d) > 1]
         if may_days and not times and not any(len(d) > 1 for _, _, d in days):
-            for s, e, shut in _day_exprs(part, closed=True):
+            for s, e, shut in _day_exprs(part, closed=True, kinds=day_kinds):
                 if shut != ALL_DAYS:
                     out.append((base + s, base + e, Schedule(ALL_DAYS - shut, None, None)))
     return out
