@@ -235,8 +235,9 @@ _CALENDAR = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:j
 def _names(text: str) -> frozenset[str]:
     """Capitalised names inside an English sentence (not its first word): places, partners, products.
     Not days or months, nor a market or group the scope terms already compare ("Australian")."""
+    scoped = SCOPES.may_match(text)  # else no name in it is a scope term either
     return frozenset(name for m in _CAPITALISED.finditer(text)
-                     if not _CALENDAR.search(name := m.group(1).lower()) and not SCOPES.find(name))
+                     if not _CALENDAR.search(name := m.group(1).lower()) and not (scoped and SCOPES.find(name)))
 
 
 def contrast_features(a: str, b: str) -> dict[str, float]:

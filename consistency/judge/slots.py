@@ -101,14 +101,15 @@ class SlotConflict:
 
 
 def _qualifier(norm: str, start: int, end: int) -> tuple[str, int, int]:
-    """Qualifier words right before or after a slot, and the span widened to include them."""
+    """Qualifier words right before or after a slot, and the span widened to include them. A window
+    is searched only if the whole statement could hold a qualifier (its pass is shared, a window's is not)."""
     window_start = max(0, start - 30)
     before = norm[window_start:start]
-    for q_start, q_end, key in reversed(QUALIFIERS_BEFORE.find(before)):
+    for q_start, q_end, key in reversed(QUALIFIERS_BEFORE.find(before) if QUALIFIERS_BEFORE.may_match(norm) else []):
         if _GAP_BEFORE.fullmatch(before[q_end:]):
             return key, window_start + q_start, end
     after = norm[end:end + 12]
-    for q_start, q_end, key in QUALIFIERS_AFTER.find(after):
+    for q_start, q_end, key in QUALIFIERS_AFTER.find(after) if QUALIFIERS_AFTER.may_match(norm) else ():
         if not after[:q_start].strip():
             return key, start, end + q_end
         break
