@@ -297,6 +297,7 @@ class Lexicon:
         # the words one of which every match of a regex holds (None: some form has none to require)
         self._latin_slot = _register(needed_words(list(latin.values())))
         self._raw_slot = _register(needed_words(list(raw.values())))
+        self._form_keys: dict[str, str | None] = {}
         self._id = len(_REGISTRY)
         _REGISTRY.append(self)
 
@@ -330,9 +331,14 @@ class Lexicon:
         return _leftmost_longest(found)
 
     def key(self, form: str) -> str | None:
-        """The key of a form that ``alternation`` matched (the whole of ``form``)."""
-        found = self.find(form)
-        return found[0][2] if len(found) == 1 and found[0][:2] == (0, len(form)) else None
+        """The key of a form that ``alternation`` matched (the whole of ``form``). Matched forms repeat
+        ("days", "天"), so each is looked up once."""
+        if form not in self._form_keys:
+            if len(self._form_keys) >= 4096:  # a bound, should odd forms pile up
+                self._form_keys.clear()
+            found = self.find(form)
+            self._form_keys[form] = found[0][2] if len(found) == 1 and found[0][:2] == (0, len(form)) else None
+        return self._form_keys[form]
 
     def keys(self, text: str) -> frozenset[str]:
         return frozenset(key for _, _, key in self.find(text))
