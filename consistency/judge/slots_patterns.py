@@ -661,10 +661,10 @@ _AGE = Gated(re.compile(
 _AR_AGE = Gated(re.compile(rf"(?:عمر[\u0621-\u064a]*|بلغ|أتم|سن)\s+(?:[\u0621-\u064a]+\s+){{0,3}}?(?P<n1>{NUMBER})\s?"
                            r"(?:عام|سنة|سنوات)[\u0621-\u064a\u064b-\u0652]*(?:\s?(?:فأكثر|أو أكثر|فما فوق))?"))
 # The Chinese and Korean ages cannot match without a year-of-age word; without one, the English ages
-# alone (which need a digit) find the same matches, without trying a numeral in every language at every
-# position. What the Arabic pattern cannot match without: a year word.
+# alone find the same matches, without trying a numeral in every language at every position. What the
+# Arabic pattern cannot match without: a year word.
 _AGE_CJK_WORD = re.compile(r"岁|歲|세|살")
-_AGE_EN_ONLY, _DIGIT = re.compile(_AGE_EN, _I), re.compile(r"\d")
+_AGE_EN_ONLY = Gated(re.compile(_AGE_EN, _I))
 _AR_AGE_GATE = re.compile(r"عام|سنة|سنوات")
 _AR_AGE_MIN = re.compile(r"فأكثر|أو أكثر|فما فوق|لا يقل|ألا يقل|على الأقل|بلغ|أتم")
 _AGE_MIN = re.compile(r"older|over|above|up|\+|以上|满|滿|이상", _I)
@@ -679,9 +679,7 @@ _AGE_UNTIL_AFTER = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?까지")
 def find_ages(text: str) -> Iterator[Raw]:
     """An age limit: a bound ("or older", "以上", "이상" a minimum; "under", "未满", "미만" a maximum) on
     a number of years, as a quantity whose topic is "age"."""
-    ages = (_AGE.finditer(text) if _AGE_CJK_WORD.search(text) else
-            _AGE_EN_ONLY.finditer(text) if _DIGIT.search(text) else ())
-    for m in ages:
+    for m in (_AGE if _AGE_CJK_WORD.search(text) else _AGE_EN_ONLY).finditer(text):
         groups = m.groupdict()
         n = next(g for g in ("n1", "n2", "n3", "n4") if groups.get(g))
         value = _num(m.group(n))
